@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { DateTime, Uuid } from '../core/ids';
+import { JsonObject } from '../core/json';
+import {
+  DateFilter,
+  enumFilter,
+  FilterOperator,
+  IdFilter,
+  Pagination,
+  StringFilter,
+  TagsFilter,
+} from '../filters/operators';
+import { Tags } from '../flows/flow';
+import { State, StateCreate } from '../states/state';
+import { StateType } from '../states/state-type';
+
+/** How a flow run retries and pauses; kept on the run, used by the server's policy. */
+export const FlowRunPolicy = z.object({
+  /** Retries the server grants when the run fails. */
+  retries: z.number().int().min(0).nullable().default(null),
+  /** Seconds to wait before a retry. */
+  retryDelaySeconds: z.number().min(0).nullable().default(null),
+  /** Set while a paused run resumes; cleared on RUNNING or a terminal state. */
+  resuming: z.boolean().default(false),
+  /** Pause keys that already fired. */
+  pauseKeys: z.array(z.string()).default([]),
+  /** How the last retry happened. */
+  retryType: z.enum(['in_process', 'reschedule']).nullable().default(null),
+});
+export type FlowRunPolicy = z.infer<typeof FlowRunPolicy>;
+
+/** A run of a flow. */
+export const FlowRun = z.object({
+  id: Uuid,
+  name: z.string(),
+  flowId: Uuid,
+  flowName: z.string(),
+  flowVersion: z.string().nullable(),
+  deploymentId: Uuid.nullable(),
+  workQueueName: z.string().nullable(),
+  parentTaskRunId: Uuid.nullable(),
+  idempotencyKey: z.string().nullable(),
+  parameters: JsonObject,
+  tags: z.array(z.string()),
+  runCount: z.number().int(),
+  expectedStartTime: DateTime.nullable(),
+  nextScheduledStartTime: DateTime.nullable(),
+  startTime: DateTime.nullable(),
+  endTime: DateTime.nullable(),
+  /** Seconds spent RUNNING over all attempts. */
+  totalRunTime: z.number(),
+  /** `totalRunTime` plus the current RUNNING stretch. */
+  estimatedRunTime: z.number(),
+  /** Seconds late: start time (or now, when not yet started) minus the expected start time. */
+  estimatedStartTimeDelta: z.number(),
+  stateId: Uuid.nullable(),
+  stateType: StateType.nullable(),
+  stateName: z.string().nullable(),
+  state: State.nullable(),
+  empiricalPolicy: FlowRunPolicy,
+  infrastructurePid: z.string().nullable(),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+export type FlowRun = z.infer<typeof FlowRun>;
+
+/** Create a flow run. With an `idempotencyKey`, a second create returns the first run. */
+export const FlowRunCreate = z.object({
+  /** Pre-assign the id (the engine does, so logs can reference the run before it is recorded). */
+  id: Uuid.optional(),
+  flowId: Uuid,
+  name: z.string().min(1).max(256).optional(),
+  flowVersion: z.string().max(256).nullish(),
+  parameters: JsonObject.default({}),
+  tags: Tags.default([]),
+  idempotencyKey: z.string().min(1).max(512).nullish(),
+  parentTaskRunId: Uuid.nullish(),
+  empiricalPolicy: FlowRunPolicy.partial().optional(),
+  /** The initial state. @default Pending */
+  state: StateCreate.optional(),
+});
+export type FlowRunCreate = z.input<typeof FlowRunCreate>;
+
+/** Change a flow run's descriptive fields (not its state: use `setState`). */
+export const FlowRunUpdate = z.object({
+  id: Uuid,
+  name: z.string().min(1).max(256).optional(),
+  flowVersion: z.string().max(256).nullish(),
+  parameters: JsonObject.optional(),
+  tags: Tags.optional(),
+  empiricalPolicy: FlowRunPolicy.partial().optional(),
+  infrastructurePid: z.string().nullish(),
+});
+export type FlowRunUpdate = z.input<typeof FlowRunUpdate>;
+
+/** Propose a new state for a flow run. `force` skips the policy rules (not the transforms). */
+export const FlowRunSetState = z.object({
+  id: Uuid,
+  state: StateCreate,
+  /** @default false */
+  force: z.boolean().default(false),
+});
+export type FlowRunSetState = z.input<typeof FlowRunSetState>;
+
+/** Filter flow runs. */
+export const FlowRunFilter = z
+  .object({
+    operator: FilterOperator.optional(),
+    id: IdFilter.optional(),
+    name: StringFilter.optional(),
+    tags: TagsFilter.optional(),
+    flowId: IdFilter.optional(),
+    flowName: StringFilter.optional(),
+    deploymentId: IdFilter.optional(),
+    workQueueName: StringFilter.optional(),
+    stateType: enumFilter(StateType).optional(),
+    stateName: StringFilter.optional(),
+    flowVersion: StringFilter.optional(),
+    startTime: DateFilter.optional(),
+    endTime: DateFilter.optional(),
+    expectedStartTime: DateFilter.optional(),
+    nextScheduledStartTime: DateFilter.optional(),
+    parentFlowRunId: IdFilter.optional(),
+    parentTaskRunId: IdFilter.optional(),
+    idempotencyKey: StringFilter.optional(),
+  })
+  .strict();
+export type FlowRunFilter = z.infer<typeof FlowRunFilter>;
+
+export const FLOW_RUN_SORTS = [
+  'ID_DESC',
+  'START_TIME_ASC',
+  'START_TIME_DESC',
+  'EXPECTED_START_TIME_ASC',
+  'EXPECTED_START_TIME_DESC',
+  'NAME_ASC',
+  'NAME_DESC',
+  'NEXT_SCHEDULED_START_TIME_ASC',
+  'END_TIME_DESC',
+] as const;
+export const FlowRunSort = z.enum(FLOW_RUN_SORTS);
+export type FlowRunSort = z.infer<typeof FlowRunSort>;
+
+/** List flow runs. */
+export const FlowRunListInput = Pagination.extend({
+  filter: FlowRunFilter.optional(),
+  sort: FlowRunSort.default('ID_DESC'),
+});
+export type FlowRunListInput = z.input<typeof FlowRunListInput>;
+
+/** Count flow runs. */
+export const FlowRunCountInput = z.object({ filter: FlowRunFilter.optional() });
+export type FlowRunCountInput = z.input<typeof FlowRunCountInput>;

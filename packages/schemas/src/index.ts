@@ -1,0 +1,95 @@
+/**
+ * @weft/schemas — zod schemas and types of every Weft domain object. Depends on zod only.
+ * Each schema and its type share one name: `FlowRun` is both the schema and `z.infer<typeof FlowRun>`.
+ */
+export { DateTime, Uuid, uuid7 } from './core/ids';
+export { JsonObject, JsonValue } from './core/json';
+export { generateRunName } from './core/run-names';
+export { API_VERSION } from './core/version';
+export { SerializedError } from './errors/serialized-error';
+export type { WeftErrorCode, WeftErrorOptions } from './errors/weft-error';
+export { isWeftError, WEFT_ERROR_CODES, WeftError } from './errors/weft-error';
+export {
+  DateFilter,
+  enumFilter,
+  FilterOperator,
+  IdFilter,
+  MAX_LIMIT,
+  Pagination,
+  StringFilter,
+  TagsFilter,
+} from './filters/operators';
+export {
+  FLOW_RUN_SORTS,
+  FlowRun,
+  FlowRunCountInput,
+  FlowRunCreate,
+  FlowRunFilter,
+  FlowRunListInput,
+  FlowRunPolicy,
+  FlowRunSetState,
+  FlowRunSort,
+  FlowRunUpdate,
+} from './flow-runs/flow-run';
+export {
+  FLOW_NAME_BANNED_CHARACTERS,
+  FLOW_SORTS,
+  Flow,
+  FlowCreate,
+  FlowFilter,
+  FlowListInput,
+  FlowName,
+  FlowSort,
+  Tags,
+} from './flows/flow';
+export type { LogLevelName } from './logs/log';
+export {
+  LOG_LEVELS,
+  LOG_SORTS,
+  Log,
+  LogBatch,
+  LogCreate,
+  LogFilter,
+  LogListInput,
+  LogSort,
+  MAX_LOG_BATCH,
+  MAX_LOG_MESSAGE_LENGTH,
+} from './logs/log';
+export {
+  ORCHESTRATION_STATUSES,
+  OrchestrationDetails,
+  OrchestrationResult,
+  OrchestrationStatus,
+} from './orchestration/orchestration-result';
+export type { NewStateOptions } from './states/state';
+export {
+  isResultRecordMetadata,
+  namedState,
+  newState,
+  ResultRecordMetadata,
+  State,
+  StateCreate,
+  StateDetails,
+} from './states/state';
+export type { StateName, TerminalStateType } from './states/state-type';
+export {
+  defaultStateName,
+  isTerminalStateType,
+  NAMED_STATES,
+  STATE_TYPES,
+  StateType,
+  TERMINAL_STATE_TYPES,
+} from './states/state-type';
+export {
+  MAX_TASK_RUN_BATCH,
+  TASK_RUN_SORTS,
+  TaskRun,
+  TaskRunBatch,
+  TaskRunCreate,
+  TaskRunFilter,
+  TaskRunInput,
+  TaskRunListInput,
+  TaskRunPolicy,
+  TaskRunSort,
+  TaskRunStateRecord,
+} from './task-runs/task-run';
