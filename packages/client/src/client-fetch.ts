@@ -1,0 +1,63 @@
+import { httpError, unreachableError } from './errors';
+
+/** What {@link createClientFetch} needs. */
+export interface ClientFetchOptions {
+  /** The API URL, for error messages. */
+  apiUrl: string;
+  apiKey?: string | undefined;
+  headers?: Record<string, string> | undefined;
+  fetch?: typeof fetch | undefined;
+}
+
+/**
+ * The `fetch` every link uses: adds the headers and the API key, and turns transport failures into
+ * `WeftClientError`s. tRPC error responses (JSON with an `error` member) pass through untouched, so
+ * tRPC still reports them with their code.
+ * @internal
+ */
+export function createClientFetch(options: ClientFetchOptions): typeof fetch {
+  const baseFetch = options.fetch ?? globalThis.fetch;
+  return async (input, init) => {
+    const headers = new Headers(init?.headers);
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+    if (options.apiKey) headers.set('authorization', `Bearer ${options.apiKey}`);
+    let response: Response;
+    try {
+      response = await baseFetch(input, { ...init, headers });
+    } catch (error: unknown) {
+      // An abort is the caller's decision, not a transport failure.
+      if (init?.signal?.aborted) throw error;
+      throw unreachableError(options.apiUrl, error);
+    }
+    if (response.ok || (await isTrpcErrorResponse(response))) return response;
+    throw httpError(options.apiUrl, response.status, await safeText(response));
+  };
+}
+
+async function isTrpcErrorResponse(response: Response): Promise<boolean> {
+  if (!response.headers.get('content-type')?.includes('application/json')) return false;
+  try {
+    const body: unknown = await response.clone().json();
+    const items = Array.isArray(body) ? body : [body];
+    return items.length > 0 && items.every(isTrpcEnvelope);
+  } catch {
+    // Not JSON after all: a proxy's error page with the wrong content type.
+    return false;
+  }
+}
+
+function isTrpcEnvelope(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if ('result' in value) return true;
+  // tRPC sends the error shape as an object; a gateway's `{"error":"unauthorized"}` is not one.
+  return 'error' in value && typeof value.error === 'object' && value.error !== null;
+}
+
+async function safeText(response: Response): Promise<string> {
+  try {
+    return await response.text();
+  } catch {
+    // The body is only for the message; a broken body still gets the status.
+    return '';
+  }
+}

@@ -1,0 +1,97 @@
+import type { TRPCClient, TRPCLink } from '@trpc/client';
+import {
+  createTRPCClientProxy,
+  httpBatchLink,
+  httpSubscriptionLink,
+  localLink,
+  splitLink,
+} from '@trpc/client';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@weft/server/router';
+import { EventSource } from 'eventsource';
+import superjson from 'superjson';
+import { toApiUrl } from './api-url';
+import { createClientFetch } from './client-fetch';
+import { WeftUntypedClient } from './weft-untyped-client';
+
+/** The typed Weft client: `client.flowRuns.read.query({ id })`, `client.flowRuns.watch.subscribe(…)`. */
+export type WeftClient = TRPCClient<AppRouter>;
+
+/** The input of every procedure: `RouterInputs['flowRuns']['create']`. */
+export type RouterInputs = inferRouterInputs<AppRouter>;
+/** The output of every procedure, with dates as `Date`: `RouterOutputs['flowRuns']['read']`. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+/** Reach a Weft server over HTTP. */
+export interface WeftHttpClientOptions {
+  /**
+   * The server's URL, with or without the `/api` suffix: `http://127.0.0.1:4200` and
+   * `http://127.0.0.1:4200/api` are the same server.
+   */
+  url: string;
+  /** Sent as `Authorization: Bearer <apiKey>`; needed when the server has an API key. */
+  apiKey?: string | undefined;
+  /** Extra headers sent with every request (queries, mutations and subscriptions). */
+  headers?: Record<string, string> | undefined;
+  /** The `fetch` to use. @default globalThis.fetch */
+  fetch?: typeof fetch | undefined;
+}
+
+/** The part of a running `WeftServer` (from `createServer()`) that the in-process client needs. */
+export interface WeftInProcessServer {
+  router: AppRouter;
+  createContext(): Promise<unknown>;
+}
+
+/** Call a server in the same process, without HTTP (tests, the embedded server). */
+export interface WeftInProcessClientOptions {
+  server: WeftInProcessServer;
+}
+
+/** Options of {@link createWeftClient}: a server URL, or a server in the same process. */
+export type WeftClientOptions = WeftHttpClientOptions | WeftInProcessClientOptions;
+
+/**
+ * Create a typed client for a Weft server. Over HTTP, queries and mutations are batched to
+ * `<url>/api` and subscriptions use Server-Sent Events; dates come back as `Date`. Transport
+ * failures throw `WeftClientError`; errors from the server are `TRPCClientError`s whose
+ * `data.code` is the tRPC code and `data.weftCode` the Weft one.
+ * @example
+ * const client = createWeftClient({ url: process.env.WEFT_API_URL ?? 'http://127.0.0.1:4200' });
+ * const runs = await client.flowRuns.list.query({ limit: 10 });
+ * @example
+ * const server = await createServer({ database: { kind: 'pglite' } });
+ * const client = createWeftClient({ server }); // in-process, no HTTP
+ */
+export function createWeftClient(options: WeftClientOptions): WeftClient {
+  const links = 'server' in options ? [inProcessLink(options.server)] : httpLinks(options);
+  return createTRPCClientProxy(new WeftUntypedClient<AppRouter>({ links }));
+}
+
+function inProcessLink(server: WeftInProcessServer): TRPCLink<AppRouter> {
+  return localLink<AppRouter>({
+    router: server.router,
+    // The context type is the server's business; the router only needs what createContext made.
+    createContext: server.createContext as () => Promise<never>,
+    transformer: superjson,
+  });
+}
+
+function httpLinks(options: WeftHttpClientOptions): TRPCLink<AppRouter>[] {
+  const url = toApiUrl(options.url);
+  const fetch = createClientFetch({
+    apiUrl: url,
+    apiKey: options.apiKey,
+    headers: options.headers,
+    fetch: options.fetch,
+  });
+  return [
+    splitLink({
+      condition: (op) => op.type === 'subscription',
+      // Node 20 has no global EventSource; the `eventsource` package takes a fetch, which is how
+      // the Authorization header reaches the SSE request.
+      true: httpSubscriptionLink({ url, transformer: superjson, EventSource, eventSourceOptions: { fetch } }),
+      false: httpBatchLink({ url, transformer: superjson, fetch }),
+    }),
+  ];
+}

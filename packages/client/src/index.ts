@@ -1,0 +1,19 @@
+/**
+ * @weft/client — the typed Weft client. Every server procedure, typed end to end through tRPC,
+ * over HTTP or in the same process.
+ */
+
+export { isTRPCClientError, TRPCClientError } from '@trpc/client';
+export { toApiUrl } from './api-url';
+export type {
+  RouterInputs,
+  RouterOutputs,
+  WeftClient,
+  WeftClientOptions,
+  WeftHttpClientOptions,
+  WeftInProcessClientOptions,
+  WeftInProcessServer,
+} from './create-weft-client';
+export { createWeftClient } from './create-weft-client';
+export type { WeftClientErrorOptions, WeftClientErrorReason } from './errors';
+export { isWeftClientError, WEFT_CLIENT_ERROR_REASONS, WeftClientError } from './errors';

@@ -1,0 +1,289 @@
+/**
+ * The dependency picture of style.md G1, enforced: package.json edges, import rules per package,
+ * no deep imports, tsup entries equal to `exports`, and the publishing basics of G9.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+interface Manifest {
+  name: string;
+  private?: boolean;
+  files?: string[];
+  engines?: { node?: string };
+  exports?: Record<string, unknown>;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+  devDependencies?: Record<string, string>;
+}
+interface Workspace {
+  dir: string;
+  manifest: Manifest;
+}
+
+/** Who may depend on whom. `prod` = dependencies and peers; `optionalPeer` must be an optional peer. */
+interface Allowed {
+  prod: string[];
+  optionalPeer?: string[];
+  dev?: string[];
+  peersOnly?: boolean;
+}
+const TOOLING = ['@weft/tsconfig', '@weft/tsup-config'];
+const INTEGRATION: Allowed = {
+  prod: ['@weft/plugin', '@weft/engine', '@weft/schemas'],
+  dev: ['@weft/plugin', '@weft/engine', '@weft/schemas', '@weft/server'],
+  peersOnly: true,
+};
+const PICTURE: Record<string, Allowed> = {
+  '@weft/schemas': { prod: [] },
+  '@weft/plugin': { prod: ['@weft/schemas'] },
+  '@weft/server': { prod: ['@weft/schemas', '@weft/plugin'] },
+  '@weft/client': { prod: ['@weft/schemas'], dev: ['@weft/server'] },
+  '@weft/engine': {
+    prod: ['@weft/schemas', '@weft/client', '@weft/plugin'],
+    optionalPeer: ['@weft/server'],
+    dev: ['@weft/server'],
+  },
+  '@weft/ui': { prod: ['@weft/client', '@weft/schemas'], dev: ['@weft/server'] },
+  '@weft/cli': { prod: ['@weft/server', '@weft/client', '@weft/engine', '@weft/schemas', '@weft/plugin'] },
+  '@weft/examples': { prod: ['@weft/engine'] },
+};
+/** Private workspaces that exist to test or measure everything. */
+const ANYTHING_GOES = new Set(['@weft/test', '@weft/bench', ...TOOLING]);
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
+function workspaces(): Workspace[] {
+  const globs = readFileSync(join(ROOT, 'pnpm-workspace.yaml'), 'utf8')
+    .split('\n')
+    .map((line) => /^\s+-\s+["']?([^"'\s]+)["']?\s*$/.exec(line)?.[1])
+    .filter((glob): glob is string => glob !== undefined);
+  const dirs = globs.flatMap((glob) => {
+    if (!glob.endsWith('/*')) return [join(ROOT, glob)];
+    const parent = join(ROOT, glob.slice(0, -2));
+    if (!existsSync(parent)) return [];
+    return readdirSync(parent).map((name) => join(parent, name));
+  });
+  return dirs
+    .filter((dir) => existsSync(join(dir, 'package.json')))
+    .map((dir) => ({ dir, manifest: readJson<Manifest>(join(dir, 'package.json')) }));
+}
+
+function allowedFor(workspace: Workspace): Allowed | undefined {
+  if (relative(ROOT, workspace.dir).startsWith(`integrations${sep}`)) return INTEGRATION;
+  return PICTURE[workspace.manifest.name];
+}
+
+function internal(deps: Record<string, string> | undefined): string[] {
+  return Object.keys(deps ?? {}).filter((name) => name.startsWith('@weft/'));
+}
+
+/** Every edge of a workspace that the picture does not allow, as readable sentences. */
+function forbiddenEdges(workspace: Workspace): string[] {
+  const { manifest } = workspace;
+  if (ANYTHING_GOES.has(manifest.name)) return [];
+  const allowed = allowedFor(workspace);
+  if (!allowed) return [`${manifest.name} is not in the picture: add it to style.md G1 and PICTURE`];
+  const problems: string[] = [];
+  const optional = manifest.peerDependenciesMeta ?? {};
+  for (const dep of internal(manifest.dependencies)) {
+    if (!allowed.prod.includes(dep)) problems.push(`${manifest.name} → ${dep} (dependencies)`);
+    if (allowed.peersOnly) problems.push(`${manifest.name} → ${dep} must be a peer dependency`);
+  }
+  for (const dep of internal(manifest.peerDependencies)) {
+    const asOptional = allowed.optionalPeer?.includes(dep) && optional[dep]?.optional === true;
+    if (!allowed.prod.includes(dep) && !asOptional) {
+      problems.push(
+        `${manifest.name} → ${dep} (peerDependencies${optional[dep]?.optional ? '' : ', not optional'})`,
+      );
+    }
+  }
+  for (const dep of internal(manifest.devDependencies)) {
+    const ok = TOOLING.includes(dep) || allowed.prod.includes(dep) || allowed.dev?.includes(dep);
+    if (!ok) problems.push(`${manifest.name} → ${dep} (devDependencies)`);
+  }
+  return problems;
+}
+
+/** G9 ranges: `workspace:^` for what users install, `workspace:*` for dev dependencies. */
+function badRanges(manifest: Manifest): string[] {
+  if (manifest.private) return [];
+  const check = (deps: Record<string, string> | undefined, range: string, field: string) =>
+    internal(deps)
+      .filter((dep) => deps?.[dep] !== range)
+      .map((dep) => `${manifest.name} ${field} ${dep}: "${deps?.[dep]}" should be "${range}"`);
+  return [
+    ...check(manifest.dependencies, 'workspace:^', 'dependencies'),
+    ...check(manifest.peerDependencies, 'workspace:^', 'peerDependencies'),
+    ...check(manifest.devDependencies, 'workspace:*', 'devDependencies'),
+  ];
+}
+
+function sourceFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) return [];
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(m|c)?tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+const isTest = (file: string) => /\.test(-d)?\.tsx?$/.test(file) || file.includes(`${sep}__fixtures__${sep}`);
+
+interface ImportRef {
+  specifier: string;
+  kind: 'static' | 'type' | 'dynamic';
+}
+/** The imports and re-exports of a file. Comments are stripped first, so examples in JSDoc do not count. */
+function importsOf(file: string): ImportRef[] {
+  const code = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+  const refs: ImportRef[] = [];
+  const statement = /\b(import|export)\s+(type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]/g;
+  for (const match of code.matchAll(statement)) {
+    const typeOnly =
+      match[2] !== undefined || /^import\s+\{\s*(type\s+\w+(\s+as\s+\w+)?\s*,?\s*)+\}/.test(match[0]);
+    refs.push({ specifier: match[3]!, kind: typeOnly ? 'type' : 'static' });
+  }
+  for (const match of code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    refs.push({ specifier: match[1]!, kind: 'dynamic' });
+  }
+  return refs;
+}
+
+function productionImports(dir: string): { file: string; ref: ImportRef }[] {
+  return sourceFiles(join(ROOT, dir))
+    .filter((file) => !isTest(file))
+    .flatMap((file) => importsOf(file).map((ref) => ({ file: relative(ROOT, file), ref })));
+}
+
+/** The tsup entry names of a package, read from its `definePackageConfig({ … })` call. */
+function tsupEntries(dir: string): Record<string, string> | undefined {
+  const file = join(dir, 'tsup.config.ts');
+  if (!existsSync(file)) return undefined;
+  const body = /definePackageConfig\(\s*\{([^}]*)\}/.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
+  return Object.fromEntries(
+    [...body.matchAll(/['"]?([\w-]+)['"]?\s*:\s*['"]([^'"]+)['"]/g)].map((m) => [m[1]!, m[2]!]),
+  );
+}
+
+const toEntryName = (key: string) => (key === '.' ? 'index' : key.replace(/^\.\//, ''));
+
+/** Condition objects whose first key is not `types` although they declare one, or lack one. */
+function typesNotFirst(value: unknown, path: string): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const keys = Object.keys(value);
+  const here = keys.includes('default') && keys[0] !== 'types' ? [`${path} (keys: ${keys.join(', ')})`] : [];
+  return [
+    ...here,
+    ...keys.flatMap((key) => typesNotFirst((value as Record<string, unknown>)[key], `${path}.${key}`)),
+  ];
+}
+
+const all = workspaces();
+const published = all.filter((w) => !w.manifest.private);
+
+describe('the dependency picture (style.md G1)', () => {
+  it('finds the core workspaces', () => {
+    const names = all.map((w) => w.manifest.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['@weft/schemas', '@weft/server', '@weft/client', '@weft/engine']),
+    );
+  });
+
+  it('has no package.json edge outside the picture', () => {
+    expect(all.flatMap(forbiddenEdges)).toEqual([]);
+  });
+
+  it('uses workspace:^ for installed and workspace:* for dev internal ranges (G9)', () => {
+    expect(published.flatMap((w) => badRanges(w.manifest))).toEqual([]);
+  });
+
+  it('lets the client import the server only as `import type` from @weft/server/router', () => {
+    const bad = productionImports('packages/client/src').filter(
+      ({ ref }) =>
+        ref.specifier.startsWith('@weft/server') &&
+        !(ref.kind === 'type' && ref.specifier === '@weft/server/router'),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('keeps the engine off @weft/server except through a dynamic import', () => {
+    const bad = productionImports('packages/engine/src').filter(
+      ({ ref }) => ref.specifier.startsWith('@weft/server') && ref.kind !== 'dynamic',
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('lets schemas import nothing but zod (no node: modules, no I/O)', () => {
+    const bad = productionImports('packages/schemas/src').filter(
+      ({ ref }) =>
+        !ref.specifier.startsWith('.') && ref.specifier !== 'zod' && !ref.specifier.startsWith('zod/'),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('has no deep imports into another package (@weft/x/src, /dist/, ../../other/src)', () => {
+    const bad = all.flatMap((w) =>
+      sourceFiles(w.dir).flatMap((file) =>
+        importsOf(file)
+          .filter(({ specifier }) => {
+            if (/^@weft\/[^/]+\/(src|dist)(\/|$)/.test(specifier) || /(^|\/)dist\//.test(specifier))
+              return true;
+            if (!specifier.startsWith('.')) return false;
+            const target = resolve(dirname(file), specifier);
+            return !target.startsWith(w.dir + sep) && /[\\/](src|dist)([\\/]|$)/.test(relative(ROOT, target));
+          })
+          .map(({ specifier }) => `${relative(ROOT, file)}: ${specifier}`),
+      ),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('imports @weft subpaths only when the package exports them', () => {
+    const exportsOf = new Map(all.map((w) => [w.manifest.name, Object.keys(w.manifest.exports ?? {})]));
+    const bad = all.flatMap((w) =>
+      sourceFiles(w.dir).flatMap((file) =>
+        importsOf(file)
+          .filter(({ specifier }) => {
+            const match = /^(@weft\/[^/]+)(\/.*)?$/.exec(specifier);
+            const keys = match ? exportsOf.get(match[1]!) : undefined;
+            return keys !== undefined && keys.length > 0 && !keys.includes(`.${match?.[2] ?? ''}`);
+          })
+          .map(({ specifier }) => `${relative(ROOT, file)}: ${specifier}`),
+      ),
+    );
+    expect(bad).toEqual([]);
+  });
+});
+
+describe.each(published.map((w) => [w.manifest.name, w] as const))('%s is publishable (G9)', (_name, w) => {
+  it('has a README, `files` and engines.node >=20.19', () => {
+    expect(existsSync(join(w.dir, 'README.md')), 'README.md').toBe(true);
+    expect(w.manifest.files?.length ?? 0, '`files`').toBeGreaterThan(0);
+    expect(w.manifest.engines?.node).toBe('>=20.19');
+  });
+
+  it('puts `types` first in every export condition', () => {
+    expect(w.manifest.exports, '`exports`').toBeDefined();
+    expect(typesNotFirst(w.manifest.exports, 'exports')).toEqual([]);
+  });
+
+  it('builds exactly its `exports` keys with tsup', () => {
+    const entries = tsupEntries(w.dir);
+    expect(entries, 'tsup.config.ts with definePackageConfig({ … })').toBeDefined();
+    const keys = Object.keys(w.manifest.exports ?? {}).filter((key) => key !== './package.json');
+    expect(Object.keys(entries ?? {}).sort()).toEqual(keys.map(toEntryName).sort());
+    for (const key of keys) {
+      const source = (w.manifest.exports?.[key] as { 'dev-source'?: string } | undefined)?.['dev-source'];
+      if (source) expect(`./${entries?.[toEntryName(key)]?.replace(/^\.\//, '')}`, key).toBe(source);
+    }
+  });
+});
