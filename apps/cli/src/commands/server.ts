@@ -1,0 +1,119 @@
+import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import type { CliContext } from '../context';
+import { CliError } from '../errors';
+import { databaseFromSettings } from './database';
+
+interface StartOptions {
+  host: string;
+  port: number;
+  upgrade?: boolean;
+  reset?: boolean;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new InvalidArgumentError('must be a port number from 0 to 65535 (0 picks a free port).');
+  }
+  return port;
+}
+
+/** Resolve once SIGINT or SIGTERM arrives; a second signal exits at once. */
+function waitForShutdown(ctx: CliContext): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      process.once('SIGINT', () => process.exit(130));
+      process.once('SIGTERM', () => process.exit(143));
+      ctx.info(`Received ${signal}; shutting down…`);
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+/** Ask before a destructive step, unless `--yes`; without a terminal to ask on, refuse. */
+async function assertConfirmed(question: string, yes: boolean | undefined): Promise<void> {
+  if (yes) return;
+  if (!process.stdin.isTTY) throw new CliError(`${question} Pass --yes to confirm.`);
+  if (!(await confirm(question))) throw new CliError('Aborted.');
+}
+
+/** `weft server start` and `weft server database upgrade | reset`. */
+export function registerServerCommand(program: Command, ctx: CliContext): void {
+  const server = program.command('server').description('Run a Weft server and manage its database');
+
+  server
+    .command('start')
+    .description('Start a server in the foreground (Ctrl+C to stop)')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort, 4200)
+    .option('--upgrade', 'apply pending database migrations on start (the default)')
+    .option('--no-upgrade', 'do not apply migrations on start')
+    .option('--reset', 'drop and recreate the database first (deletes all data)')
+    .action(async (options: StartOptions, command: Command) => {
+      const { settings } = await ctx.loadSettings(command);
+      const database = databaseFromSettings(settings);
+      const { createServer, resetDatabase } = await import('@weft/server');
+      if (options.reset) {
+        ctx.info(`Resetting the database (${database.location})…`);
+        await resetDatabase(database.config);
+      }
+      ctx.info(`Starting the Weft server (${database.location})…`);
+      const weft = await createServer({
+        database: database.config,
+        home: settings.WEFT_HOME.value,
+        migrate: options.upgrade !== false,
+      });
+      const shutdown = waitForShutdown(ctx);
+      try {
+        const { url } = await weft.listen({ host: options.host, port: options.port });
+        ctx.print(`Weft server listening on ${url}\nDatabase: ${database.location}`);
+        ctx.info('Press Ctrl+C to stop.');
+        await shutdown;
+      } finally {
+        await weft.close();
+      }
+      ctx.info('Server stopped.');
+    });
+
+  const db = server.command('database').description("Manage the server's database");
+
+  db.command('upgrade')
+    .description('Apply pending migrations')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .action(async (_options: { yes?: boolean }, command: Command) => {
+      const { settings } = await ctx.loadSettings(command);
+      const database = databaseFromSettings(settings);
+      const { upgradeDatabase } = await import('@weft/server');
+      ctx.info(`Upgrading the database (${database.location})…`);
+      await upgradeDatabase(database.config);
+      ctx.print(`Database upgraded: ${database.location}`);
+    });
+
+  db.command('reset')
+    .description('Drop all data and recreate the schema')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .action(async (options: { yes?: boolean }, command: Command) => {
+      const { settings } = await ctx.loadSettings(command);
+      const database = databaseFromSettings(settings);
+      await assertConfirmed(`Reset the database at ${database.location}? This deletes all data.`, options.yes);
+      const { resetDatabase } = await import('@weft/server');
+      ctx.info(`Resetting the database (${database.location})…`);
+      await resetDatabase(database.config);
+      ctx.print(`Database reset: ${database.location}`);
+    });
+}

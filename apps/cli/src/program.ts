@@ -1,0 +1,42 @@
+import { Command } from 'commander';
+import { registerConfigCommand } from './commands/config';
+import { registerFlowRunCommand } from './commands/flow-run';
+import { registerProfileCommand } from './commands/profile';
+import { registerRunCommand } from './commands/run';
+import { registerServerCommand } from './commands/server';
+import { registerTaskRunCommand } from './commands/task-run';
+import { registerVersionCommand } from './commands/version';
+import { type CliIo, createContext } from './context';
+import { cliVersion } from './version';
+
+/**
+ * Build the `weft` program. Commands load their heavy dependencies (server, client, tsx) only
+ * when they run, so `weft config view` stays fast.
+ * @example await createProgram().parseAsync(['node', 'weft', 'config', 'view'])
+ */
+export function createProgram(io: Partial<CliIo> = {}): Command {
+  const ctx = createContext({
+    stdout: io.stdout ?? process.stdout,
+    stderr: io.stderr ?? process.stderr,
+    env: io.env ?? process.env,
+    now: io.now,
+  });
+  const program = new Command('weft')
+    .description('Weft: workflow orchestration for TypeScript')
+    .version(cliVersion(), '-V, --version', 'print the CLI version')
+    .option('--profile <name>', 'use this profile instead of the active one (or set WEFT_PROFILE)')
+    .option('--api-url <url>', 'the server to talk to (overrides WEFT_API_URL)')
+    .showSuggestionAfterError()
+    .configureOutput({
+      writeOut: (text) => void (io.stdout ?? process.stdout).write(text),
+      writeErr: (text) => void (io.stderr ?? process.stderr).write(text),
+    });
+  registerServerCommand(program, ctx);
+  registerRunCommand(program, ctx);
+  registerFlowRunCommand(program, ctx);
+  registerTaskRunCommand(program, ctx);
+  registerConfigCommand(program, ctx);
+  registerProfileCommand(program, ctx);
+  registerVersionCommand(program, ctx);
+  return program;
+}
