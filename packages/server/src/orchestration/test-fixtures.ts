@@ -1,0 +1,69 @@
+import type { FlowRunPolicy, State, StateName } from '@weft/schemas';
+import { namedState } from '@weft/schemas';
+import type { FlowRunSnapshot, TaskRunSnapshot } from './run-snapshots';
+
+/**
+ * Builders for orchestration tests.
+ * @internal
+ */
+export const T0 = new Date('2026-01-10T12:00:00.000Z');
+
+/** A date `seconds` after {@link T0} (negative: before). @internal */
+export function at(seconds: number): Date {
+  return new Date(T0.getTime() + seconds * 1000);
+}
+
+/** A flow run policy with Prefect's defaults and overrides. @internal */
+export function policyOf(overrides: Partial<FlowRunPolicy> = {}): FlowRunPolicy {
+  return {
+    retries: null,
+    retryDelaySeconds: null,
+    resuming: false,
+    pauseKeys: [],
+    retryType: null,
+    ...overrides,
+  };
+}
+
+/** A flow run snapshot with no state and overrides. @internal */
+export function flowRunOf(overrides: Partial<FlowRunSnapshot> = {}): FlowRunSnapshot {
+  return {
+    id: '01900000-0000-7000-8000-000000000001',
+    runCount: 0,
+    deploymentId: null,
+    parentTaskRunId: null,
+    infrastructurePid: null,
+    empiricalPolicy: policyOf(),
+    startTime: null,
+    endTime: null,
+    totalRunTime: 0,
+    expectedStartTime: null,
+    nextScheduledStartTime: null,
+    state: null,
+    ...overrides,
+  };
+}
+
+/** A task run snapshot with no state and overrides. @internal */
+export function taskRunOf(overrides: Partial<TaskRunSnapshot> = {}): TaskRunSnapshot {
+  return {
+    id: '01900000-0000-7000-8000-000000000002',
+    flowRunId: '01900000-0000-7000-8000-000000000001',
+    runCount: 0,
+    startTime: null,
+    endTime: null,
+    totalRunTime: 0,
+    expectedStartTime: null,
+    state: null,
+    ...overrides,
+  };
+}
+
+/** A state by name, stamped at `seconds` after T0 unless told otherwise. @internal */
+export function stateOf(
+  name: StateName,
+  options: Parameters<typeof namedState>[1] & { at?: number } = {},
+): State {
+  const { at: seconds = 0, ...rest } = options;
+  return namedState(name, { timestamp: at(seconds), ...rest });
+}
