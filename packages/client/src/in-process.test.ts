@@ -1,0 +1,61 @@
+import { TRPCClientError } from '@trpc/client';
+import type { FlowRun } from '@weft/schemas';
+import { createServer, type WeftServer } from '@weft/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWeftClient, type WeftClient } from './create-weft-client';
+
+let server: WeftServer;
+let client: WeftClient;
+
+beforeAll(async () => {
+  server = await createServer({ database: { kind: 'pglite' } });
+  client = createWeftClient({ server });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('createWeftClient in-process ({ server })', () => {
+  it('runs queries and mutations without HTTP, with dates as Date', async () => {
+    const flow = await client.flows.create.mutate({ name: 'in-process' });
+    const run = await client.flowRuns.create.mutate({ flowId: flow.id });
+    const read = await client.flowRuns.read.query({ id: run.id });
+    expect(read).toMatchObject({ id: run.id, flowName: 'in-process', stateType: 'PENDING' });
+    expect(read.createdAt).toBeInstanceOf(Date);
+    expect(await client.flowRuns.count.query({ filter: { flowId: { any: [flow.id] } } })).toBe(1);
+  });
+
+  it('keeps the tRPC code and weftCode of server errors', async () => {
+    const error = await client.flowRuns.read.query({ id: '0193e7f0-0000-7000-8000-000000000000' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TRPCClientError);
+    expect((error as { data: unknown }).data).toMatchObject({ code: 'NOT_FOUND', weftCode: 'NOT_FOUND' });
+  });
+
+  it('delivers subscriptions', async () => {
+    const flow = await client.flows.create.mutate({ name: 'in-process-watch' });
+    const run = await client.flowRuns.create.mutate({ flowId: flow.id });
+    const seen: FlowRun[] = [];
+    const running = new Promise<FlowRun>((resolve) => {
+      const subscription = client.flowRuns.watch.subscribe(
+        { id: run.id },
+        {
+          onData: (value) => {
+            seen.push(value);
+            if (seen.length === 1) {
+              void client.flowRuns.setState.mutate({ id: run.id, state: { type: 'RUNNING' } });
+            }
+            if (value.stateType === 'RUNNING') {
+              subscription.unsubscribe();
+              resolve(value);
+            }
+          },
+        },
+      );
+    });
+    expect((await running).startTime).toBeInstanceOf(Date);
+    expect(seen[0]?.id).toBe(run.id);
+  });
+});
