@@ -16,6 +16,8 @@ export interface ApiTarget {
   apiKey: string | undefined;
   /** Where `WEFT_API_URL` came from; undefined when falling back to {@link DEFAULT_API_URL}. */
   source: Settings['WEFT_API_URL']['source'];
+  /** The profile the settings came from. */
+  profile: string;
 }
 
 /** The server's base URL: a trailing `/` or `/api` (Prefect's habit) is dropped. */
@@ -24,12 +26,13 @@ export function serverBaseUrl(url: string): string {
 }
 
 /** The server the settings point at, or {@link DEFAULT_API_URL}. */
-export function resolveApiTarget(settings: Settings): ApiTarget {
+export function resolveApiTarget(settings: Settings, profile: string): ApiTarget {
   const configured = settings.WEFT_API_URL;
   return {
     url: serverBaseUrl(configured.value ?? DEFAULT_API_URL),
     apiKey: settings.WEFT_API_KEY.value,
     source: configured.source,
+    profile,
   };
 }
 
@@ -55,8 +58,7 @@ export async function assertReachable(target: ApiTarget): Promise<void> {
     if (response.ok) return;
     reason = `GET /health answered ${response.status}`;
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause;
-    reason = cause?.code ?? (error as Error).message;
+    reason = describeFetchError(error);
   }
   if (target.source === undefined) {
     throw new CliError(
@@ -65,9 +67,31 @@ export async function assertReachable(target: ApiTarget): Promise<void> {
     );
   }
   throw new CliError(
-    `Cannot reach the Weft server at ${target.url} (WEFT_API_URL from ${target.source}): ${reason}.`,
-    { code: 'CLIENT' },
+    `Cannot reach the Weft server at ${target.url} (${describeSource(target)}): ${reason}.`,
+    {
+      code: 'CLIENT',
+    },
   );
+}
+
+function describeSource(target: ApiTarget): string {
+  if (target.source === 'flag') return 'from --api-url';
+  if (target.source === 'env') return 'WEFT_API_URL in the environment';
+  return `WEFT_API_URL in profile '${target.profile}'`;
+}
+
+/** `fetch failed` hides the useful part (`ECONNREFUSED`) in its cause chain. */
+function describeFetchError(error: unknown): string {
+  let current: unknown = error;
+  let message = String(error);
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    if (current.name === 'TimeoutError') return `no answer within ${PROBE_TIMEOUT_MS / 1000}s`;
+    message = current.message;
+    current = (current as { errors?: unknown[] }).errors?.[0] ?? current.cause;
+  }
+  return message;
 }
 
 /** Settings, the target and a connected client, for commands that talk to a server. */
@@ -75,8 +99,8 @@ export async function connect(
   ctx: CliContext,
   command: Command,
 ): Promise<{ client: WeftClient; target: ApiTarget }> {
-  const { settings } = await ctx.loadSettings(command);
-  const target = resolveApiTarget(settings);
+  const { settings, profileName } = await ctx.loadSettings(command);
+  const target = resolveApiTarget(settings, profileName);
   await assertReachable(target);
   const { createWeftClient } = await import('@weft/client');
   return { client: createWeftClient({ url: target.url, apiKey: target.apiKey }), target };

@@ -8,10 +8,7 @@ export class CliError extends WeftError {
   /** The process exit code. @default 1 */
   readonly exitCode: number;
 
-  constructor(
-    message: string,
-    options: WeftErrorOptions & { code?: WeftErrorCode; exitCode?: number } = {},
-  ) {
+  constructor(message: string, options: WeftErrorOptions & { code?: WeftErrorCode; exitCode?: number } = {}) {
     super(options.code ?? 'CONFIG', message, options);
     this.exitCode = options.exitCode ?? 1;
   }

@@ -5,7 +5,7 @@
 export { DEFAULT_API_URL } from './api';
 export type { ProfilesFile } from './config/profiles';
 export { DEFAULT_PROFILE } from './config/profiles';
-export type { ResolvedSetting, SettingKey, SettingLayers, Settings, SettingSource } from './config/settings';
+export type { ResolvedSetting, SettingKey, SettingLayers, SettingSource, Settings } from './config/settings';
 export { resolveSettings, SETTING_KEYS } from './config/settings';
 export type { CliIo, OutputStream } from './context';
 export { CliError } from './errors';

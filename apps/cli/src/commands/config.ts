@@ -51,7 +51,10 @@ export function registerConfigCommand(program: Command, ctx: CliContext): void {
         const values = Object.fromEntries(
           SETTING_KEYS.map((key) => [
             key,
-            { value: displayValue(settings[key], options.showSecrets) ?? null, source: settings[key].source ?? null },
+            {
+              value: displayValue(settings[key], options.showSecrets) ?? null,
+              source: settings[key].source ?? null,
+            },
           ]),
         );
         ctx.print(toJson({ profile: profileName, profilesPath, settings: values }));

@@ -29,7 +29,12 @@ async function listLogs(client: WeftClient, flowRunId: string, options: ListOpti
   const logs: Log[] = [];
   while (logs.length < options.max) {
     const limit = Math.min(MAX_LIMIT, options.max - logs.length);
-    const page: Log[] = await client.logs.list.query({ filter, sort: options.sort, limit, offset: logs.length });
+    const page: Log[] = await client.logs.list.query({
+      filter,
+      sort: options.sort,
+      limit,
+      offset: logs.length,
+    });
     logs.push(...page);
     if (page.length < limit) break;
   }
@@ -122,7 +127,8 @@ export function registerFlowRunLogsCommand(flowRun: Command, ctx: CliContext): v
         else ctx.info('No logs for this flow run.');
         return;
       }
-      const emit = (log: Log) => ctx.print(options.json ? JSON.stringify(log) : formatLogLine(log, ctx.color));
+      const emit = (log: Log) =>
+        ctx.print(options.json ? JSON.stringify(log) : formatLogLine(log, ctx.color));
       const run = await follow(client, id, initial, emit);
       ctx.info(`Flow run '${run.name}' finished: ${stateLabel(run)}.`);
     });

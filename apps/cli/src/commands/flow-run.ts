@@ -69,7 +69,9 @@ export function registerFlowRunCommand(program: Command, ctx: CliContext): void 
       if (isTerminalStateType(run.stateType)) {
         const reason = `Flow run '${run.name}' (${id}) is already ${stateLabel(run)}; nothing to cancel.`;
         if (options.json) {
-          ctx.print(toJson({ status: 'ABORT', state: run.state, details: { type: 'abort_details', reason } }));
+          ctx.print(
+            toJson({ status: 'ABORT', state: run.state, details: { type: 'abort_details', reason } }),
+          );
         }
         ctx.info(reason);
         throw new ExitError(1);

@@ -15,7 +15,10 @@ export function parseParamValue(text: string): unknown {
  * @throws CliError for a malformed `--param` or a `--params` that is not a JSON object
  * @internal
  */
-export function parseRunParameters(params: string | undefined, pairs: readonly string[]): Record<string, unknown> {
+export function parseRunParameters(
+  params: string | undefined,
+  pairs: readonly string[],
+): Record<string, unknown> {
   let base: Record<string, unknown> = {};
   if (params !== undefined) {
     let parsed: unknown;

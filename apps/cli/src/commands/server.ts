@@ -110,7 +110,10 @@ export function registerServerCommand(program: Command, ctx: CliContext): void {
     .action(async (options: { yes?: boolean }, command: Command) => {
       const { settings } = await ctx.loadSettings(command);
       const database = databaseFromSettings(settings);
-      await assertConfirmed(`Reset the database at ${database.location}? This deletes all data.`, options.yes);
+      await assertConfirmed(
+        `Reset the database at ${database.location}? This deletes all data.`,
+        options.yes,
+      );
       const { resetDatabase } = await import('@weft/server');
       ctx.info(`Resetting the database (${database.location})…`);
       await resetDatabase(database.config);

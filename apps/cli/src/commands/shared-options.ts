@@ -33,7 +33,10 @@ export interface StateSelection {
  */
 export function parseStates(values: readonly string[]): StateSelection {
   const selection: StateSelection = { types: [], names: [] };
-  for (const value of values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)) {
+  for (const value of values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean)) {
     const upper = value.toUpperCase() as StateType;
     if (STATE_TYPES.includes(upper)) selection.types.push(upper);
     else if (value in NAMED_STATES) selection.names.push(value);

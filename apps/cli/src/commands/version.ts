@@ -13,7 +13,7 @@ export function registerVersionCommand(program: Command, ctx: CliContext): void 
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
       const { settings, profileName } = await ctx.loadSettings(command);
-      const target = resolveApiTarget(settings);
+      const target = resolveApiTarget(settings, profileName);
       const server = await fetchServerVersion(target.url);
       const info = {
         version: cliVersion(),

@@ -62,13 +62,18 @@ describe('profiles file', () => {
     dir = await mkdtemp(join(tmpdir(), 'weft-cli-'));
     const path = join(dir, 'nested', 'profiles.json');
     expect(await readProfiles(path)).toEqual({ active: 'default', profiles: { default: {} } });
-    await writeProfiles(path, { active: 'dev', profiles: { default: {}, dev: { WEFT_API_URL: 'http://d' } } });
+    await writeProfiles(path, {
+      active: 'dev',
+      profiles: { default: {}, dev: { WEFT_API_URL: 'http://d' } },
+    });
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({
       active: 'dev',
       profiles: { default: {}, dev: { WEFT_API_URL: 'http://d' } },
     });
     const file = await readProfiles(path);
     expect(selectProfile(file, undefined)).toEqual({ name: 'dev', values: { WEFT_API_URL: 'http://d' } });
-    expect(() => selectProfile(file, 'nope')).toThrow("Profile 'nope' does not exist. Profiles: default, dev.");
+    expect(() => selectProfile(file, 'nope')).toThrow(
+      "Profile 'nope' does not exist. Profiles: default, dev.",
+    );
   });
 });

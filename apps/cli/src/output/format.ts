@@ -25,7 +25,10 @@ export function paint(text: string, color: Color | undefined, enabled: boolean):
  * Whether to colour output: only on a TTY, never with `NO_COLOR` set (https://no-color.org),
  * always with `FORCE_COLOR` set to anything but `0`.
  */
-export function shouldUseColor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {
+export function shouldUseColor(
+  stream: { isTTY?: boolean },
+  env: Record<string, string | undefined>,
+): boolean {
   if (env.NO_COLOR) return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
   return stream.isTTY === true;

@@ -102,7 +102,13 @@ export function levelName(level: number): string {
 }
 
 const levelColor = (level: number): Color | undefined =>
-  level >= LOG_LEVELS.ERROR ? 'red' : level >= LOG_LEVELS.WARNING ? 'yellow' : level < 20 ? 'gray' : undefined;
+  level >= LOG_LEVELS.ERROR
+    ? 'red'
+    : level >= LOG_LEVELS.WARNING
+      ? 'yellow'
+      : level < 20
+        ? 'gray'
+        : undefined;
 
 /** One log line: `2026-01-10 14:03:22.123 | INFO    | flow_run - message`. */
 export function formatLogLine(log: Log, color: boolean): string {

@@ -48,7 +48,9 @@ describe('renderTable', () => {
       color: true,
     });
     expect(coloured).toBe('\u001b[1mID\u001b[22m\n\u001b[32ma1\u001b[39m\n');
-    expect(renderTable(rows.slice(0, 1), [{ ...columns[0]!, color: () => 'green' as const }])).toBe('ID\na1\n');
+    expect(renderTable(rows.slice(0, 1), [{ ...columns[0]!, color: () => 'green' as const }])).toBe(
+      'ID\na1\n',
+    );
   });
 
   it('flattens multi-line cells to one line', () => {

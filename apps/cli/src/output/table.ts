@@ -55,13 +55,19 @@ function fitWidths(widths: number[], minimums: number[], width: number | undefin
  * spaces, flex columns truncated with `…` so the table fits `width`. Text cells are single-line.
  * @example renderTable(runs, [{ header: 'NAME', value: (r) => r.name, flex: true }], { width: 80 })
  */
-export function renderTable<T>(rows: readonly T[], columns: readonly Column<T>[], options: TableOptions = {}) {
+export function renderTable<T>(
+  rows: readonly T[],
+  columns: readonly Column<T>[],
+  options: TableOptions = {},
+) {
   const cells = rows.map((row) => columns.map((column) => column.value(row).replace(/\s*\n\s*/g, ' ')));
   const natural = columns.map((column, i) =>
     Math.max(visibleLength(column.header), ...cells.map((line) => visibleLength(line[i] ?? ''))),
   );
   const minimums = columns.map((column, i) =>
-    column.flex ? Math.min(natural[i] ?? 0, Math.max(MIN_FLEX, visibleLength(column.header))) : (natural[i] ?? 0),
+    column.flex
+      ? Math.min(natural[i] ?? 0, Math.max(MIN_FLEX, visibleLength(column.header)))
+      : (natural[i] ?? 0),
   );
   const widths = fitWidths(natural, minimums, options.width);
   const color = options.color ?? false;
