@@ -13,6 +13,7 @@ interface Manifest {
   name: string;
   private?: boolean;
   files?: string[];
+  bin?: string | Record<string, string>;
   engines?: { node?: string };
   exports?: Record<string, unknown>;
   dependencies?: Record<string, string>;
@@ -174,6 +175,16 @@ function tsupEntries(dir: string): Record<string, string> | undefined {
   );
 }
 
+/** Entries a `bin` launcher loads from dist/ (`import '../dist/bin.js'`): built, but not exports. */
+function binEntries(w: Workspace): string[] {
+  const bins = typeof w.manifest.bin === 'string' ? [w.manifest.bin] : Object.values(w.manifest.bin ?? {});
+  return bins.flatMap((bin) => {
+    const file = join(w.dir, bin);
+    if (!existsSync(file)) return [];
+    return [...readFileSync(file, 'utf8').matchAll(/dist\/([\w-]+)\.js/g)].map((m) => m[1]!);
+  });
+}
+
 const toEntryName = (key: string) => (key === '.' ? 'index' : key.replace(/^\.\//, ''));
 
 /** Condition objects whose first key is not `types` although they declare one, or lack one. */
@@ -276,11 +287,12 @@ describe.each(published.map((w) => [w.manifest.name, w] as const))('%s is publis
     expect(typesNotFirst(w.manifest.exports, 'exports')).toEqual([]);
   });
 
-  it('builds exactly its `exports` keys with tsup', () => {
+  it('builds exactly its `exports` keys (and its bin launcher) with tsup', () => {
     const entries = tsupEntries(w.dir);
     expect(entries, 'tsup.config.ts with definePackageConfig({ … })').toBeDefined();
     const keys = Object.keys(w.manifest.exports ?? {}).filter((key) => key !== './package.json');
-    expect(Object.keys(entries ?? {}).sort()).toEqual(keys.map(toEntryName).sort());
+    const expected = [...keys.map(toEntryName), ...binEntries(w)];
+    expect(Object.keys(entries ?? {}).sort()).toEqual([...new Set(expected)].sort());
     for (const key of keys) {
       const source = (w.manifest.exports?.[key] as { 'dev-source'?: string } | undefined)?.['dev-source'];
       if (source) expect(`./${entries?.[toEntryName(key)]?.replace(/^\.\//, '')}`, key).toBe(source);

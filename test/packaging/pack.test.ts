@@ -90,6 +90,11 @@ async function packAll(destination: string): Promise<Record<string, string>> {
       await run('pnpm', ['pack', '--pack-destination', packDir], { cwd: join(ROOT, dir), env: process.env });
       const tarball = readdirSync(packDir).find((file) => file.endsWith('.tgz'));
       if (!tarball) throw new Error(`pnpm pack wrote no tarball for ${name}`);
+      const { stdout } = await run('tar', ['-xzOf', join(packDir, tarball), 'package/package.json'], {
+        cwd: packDir,
+      });
+      mkdirSync(join(destination, 'manifests'), { recursive: true });
+      writeFileSync(join(destination, 'manifests', `${name.replace('/', '-')}.json`), stdout);
       return [name, join(packDir, tarball)] as const;
     }),
   );
@@ -122,6 +127,7 @@ async function createConsumer(name: string, work: string, tarballs: Record<strin
   return dir;
 }
 
+const SLOW = 120_000;
 const tsc = (dir: string, project: string) => run(process.execPath, [TSC, '-p', project], { cwd: dir });
 
 let work = '';
@@ -144,6 +150,22 @@ afterAll(() => {
   if (work && !process.env.WEFT_KEEP_PACK_DIR) rmSync(work, { recursive: true, force: true });
 });
 
+describe('the tarballs', () => {
+  it.each(Object.keys(PACKAGES))('%s holds its README and dist, and no sources or tests', async (name) => {
+    const { stdout } = await run('tar', ['-tzf', tarballs[name]!], { cwd: work });
+    const files = stdout.split('\n').filter(Boolean);
+    expect(files).toEqual(
+      expect.arrayContaining(['package/package.json', 'package/README.md', 'package/dist/index.js']),
+    );
+    expect(files.filter((file) => /^package\/src\/|\.test\.|\.test-d\./.test(file))).toEqual([]);
+  });
+
+  it.each(Object.keys(PACKAGES))('%s has no workspace: ranges left', (name) => {
+    const manifest = readFileSync(join(work, 'manifests', `${name.replace('/', '-')}.json`), 'utf8');
+    expect(manifest).not.toMatch(/workspace:/);
+  });
+});
+
 describe('client-only consumer (@weft/client + @weft/schemas)', () => {
   it('installs without @weft/server, kysely or pglite', () => {
     for (const pkg of ['@weft/server', 'kysely', 'pg', '@electric-sql/pglite']) {
@@ -162,9 +184,13 @@ describe('client-only consumer (@weft/client + @weft/schemas)', () => {
     }
   });
 
-  it.each(['node16', 'bundler', 'exact'])('type-checks with tsconfig.%s.json', async (config) => {
-    await tsc(clientOnly, `tsconfig.${config}.json`);
-  });
+  it.each(['node16', 'bundler', 'exact'])(
+    'type-checks with tsconfig.%s.json',
+    async (config) => {
+      await tsc(clientOnly, `tsconfig.${config}.json`);
+    },
+    SLOW,
+  );
 
   it('loads with require() (CommonJS) and reports an unreachable server as WeftClientError', async () => {
     const { stdout } = await run(process.execPath, ['src/load.cjs'], { cwd: clientOnly });
@@ -188,12 +214,14 @@ describe('engine consumer (a flow with two tasks)', () => {
     await server?.close();
   });
 
-  it('type-checks and compiles with tsc', async () => {
+  it('type-checks and compiles with tsc', { timeout: SLOW }, async () => {
     await tsc(engine, 'tsconfig.json');
     expect(existsSync(join(engine, 'dist/etl.js'))).toBe(true);
   });
 
-  it('runs against a server through WEFT_API_URL, and the run reads back COMPLETED', async () => {
+  it('runs against a server through WEFT_API_URL, and the run reads back COMPLETED', {
+    timeout: SLOW,
+  }, async () => {
     if (!existsSync(join(engine, 'dist/etl.js'))) await tsc(engine, 'tsconfig.json');
     const url = server!.url;
     const env = cleanEnv({ WEFT_API_URL: url, WEFT_HOME: join(work, 'weft-home') });
