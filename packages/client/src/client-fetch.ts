@@ -47,10 +47,18 @@ async function isTrpcErrorResponse(response: Response): Promise<boolean> {
 }
 
 function isTrpcEnvelope(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
+  if (!isRecord(value)) return false;
   if ('result' in value) return true;
-  // tRPC sends the error shape as an object; a gateway's `{"error":"unauthorized"}` is not one.
-  return 'error' in value && typeof value.error === 'object' && value.error !== null;
+  // tRPC's error shape has a numeric JSON-RPC code (inside `json` with superjson); a gateway's or
+  // an auth layer's `{"error":{"code":"UNAUTHORIZED"}}` does not.
+  const error = value.error;
+  if (!isRecord(error)) return false;
+  const shape = isRecord(error.json) ? error.json : error;
+  return typeof shape.code === 'number';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 async function safeText(response: Response): Promise<string> {

@@ -2,19 +2,19 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TRPCClientError } from '@trpc/client';
 import type { FlowRun } from '@weft/schemas';
-import { createTestServer } from '@weft/server/internal';
+import { createTestServer, type TestServer } from '@weft/server/internal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWeftClient, type WeftClient } from './create-weft-client';
 import { WeftClientError } from './errors';
 
-type TestServer = Awaited<ReturnType<typeof createTestServer>>;
-
 let server: TestServer;
+let url: string;
 let client: WeftClient;
 
 beforeAll(async () => {
   server = await createTestServer({ listen: true });
-  client = createWeftClient({ url: server.url });
+  url = server.url!;
+  client = createWeftClient({ url });
 });
 afterAll(async () => {
   await server?.close();
@@ -80,8 +80,10 @@ describe('createWeftClient over HTTP', () => {
   });
 
   it('accepts the url with or without /api and a trailing slash', async () => {
-    for (const url of [`${server.url}/`, `${server.url}/api`, `${server.url}/api/`]) {
-      await expect(createWeftClient({ url }).flows.count.query({})).resolves.toEqual(expect.any(Number));
+    for (const variant of [`${url}/`, `${url}/api`, `${url}/api/`]) {
+      await expect(createWeftClient({ url: variant }).flows.count.query({})).resolves.toEqual(
+        expect.any(Number),
+      );
     }
   });
 

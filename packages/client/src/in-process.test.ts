@@ -1,15 +1,15 @@
 import { TRPCClientError } from '@trpc/client';
 import type { FlowRun } from '@weft/schemas';
-import { createServer, type WeftServer } from '@weft/server';
+import { createTestServer, type TestServer } from '@weft/server/internal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWeftClient, type WeftClient } from './create-weft-client';
 
-let server: WeftServer;
+let server: TestServer;
 let client: WeftClient;
 
 beforeAll(async () => {
-  server = await createServer({ database: { kind: 'pglite' } });
-  client = createWeftClient({ server });
+  server = await createTestServer();
+  client = createWeftClient({ server: server.server });
 });
 afterAll(async () => {
   await server?.close();
