@@ -1,0 +1,153 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  createDb,
+  type DatabaseConfig,
+  type DatabaseHandle,
+  defaultDatabaseConfig,
+  defaultHome,
+} from './db/create-db';
+import { dropAllTables, migrateToLatest } from './db/migrator';
+import { ServerEvents } from './events';
+import { createHttpServer } from './http/create-http-server';
+import { type ServerLogger, type ServerResources, stderrLogger } from './resources';
+import type { AppRouter } from './router';
+import { appRouter } from './router';
+import type { TrpcContext } from './trpc/context';
+import { createContextFactory } from './trpc/create-context';
+
+/** Options of {@link createServer}. */
+export interface CreateServerOptions {
+  /** @default `WEFT_DATABASE_URL` (Postgres), else PGlite in `<home>/db` */
+  database?: DatabaseConfig;
+  /** @default `WEFT_HOME`, else `~/.weft` */
+  home?: string;
+  /** The time every service and rule uses. @default () => new Date() */
+  clock?: () => Date;
+  /** Apply pending migrations on start. @default true */
+  migrate?: boolean;
+  /** @default warnings and errors to stderr */
+  logger?: ServerLogger;
+  /** Require `Authorization: Bearer <apiKey>` on `/api`. @default `WEFT_SERVER_API_KEY` */
+  apiKey?: string;
+}
+
+/** A running Weft server (not yet listening until `listen()`). */
+export interface WeftServer {
+  /** The tRPC router instance. */
+  router: AppRouter;
+  /** A context for in-process calls (`appRouter.createCaller(await server.createContext())`). */
+  createContext(): Promise<TrpcContext>;
+  /** Serve HTTP. @default host '127.0.0.1', port 4200 (0 = any free port) */
+  listen(options?: { host?: string; port?: number }): Promise<{ url: string }>;
+  /** Stop HTTP, close the database and release its lock. */
+  close(): Promise<void>;
+}
+
+/** A server with its resources exposed, for the test harness. @internal */
+export interface WeftServerInternals extends WeftServer {
+  resources: ServerResources;
+}
+
+/**
+ * Start a Weft server: open (and migrate) the database and build the API.
+ * @example
+ * const server = await createServer();
+ * const { url } = await server.listen({ port: 4200 });
+ * // ... later
+ * await server.close();
+ */
+export async function createServer(options: CreateServerOptions = {}): Promise<WeftServer> {
+  return createServerInternals(options);
+}
+
+/** {@link createServer}, returning its resources too. @internal */
+export async function createServerInternals(options: CreateServerOptions = {}): Promise<WeftServerInternals> {
+  const handle = await openMigrated(
+    options.database ?? defaultDatabaseConfig(options.home ?? defaultHome()),
+    options,
+  );
+  const resources: ServerResources = {
+    db: handle.db,
+    capabilities: handle.capabilities,
+    clock: options.clock ?? (() => new Date()),
+    logger: options.logger ?? stderrLogger,
+    events: new ServerEvents(),
+  };
+  const createContext = createContextFactory(resources);
+  const apiKey = options.apiKey ?? (process.env.WEFT_SERVER_API_KEY || undefined);
+  let http: Server | null = null;
+  let closed = false;
+  return {
+    router: appRouter,
+    resources,
+    createContext,
+    async listen(listenOptions = {}) {
+      if (http) throw new Error('The server is already listening');
+      const host = listenOptions.host ?? '127.0.0.1';
+      const server = createHttpServer({ createContext, ...(apiKey ? { apiKey } : {}) });
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(listenOptions.port ?? 4200, host, () => resolve());
+      });
+      http = server;
+      const { port } = server.address() as AddressInfo;
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+      handle.lock?.setUrl(url);
+      return { url };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (http) {
+        const server = http;
+        // Open SSE streams would keep close() waiting forever.
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+      await handle.close();
+    },
+  };
+}
+
+async function openMigrated(config: DatabaseConfig, options: { migrate?: boolean }): Promise<DatabaseHandle> {
+  const handle = await createDb(config);
+  try {
+    if (options.migrate !== false) await migrateToLatest(handle.db);
+    return handle;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** Options of {@link upgradeDatabase} and {@link resetDatabase}. */
+export interface DatabaseCommandOptions {
+  database?: DatabaseConfig;
+  home?: string;
+}
+
+function resolveConfig(input: DatabaseConfig | DatabaseCommandOptions): DatabaseConfig {
+  if ('kind' in input) return input;
+  return input.database ?? defaultDatabaseConfig(input.home ?? defaultHome());
+}
+
+/**
+ * Apply pending migrations (`weft server database upgrade`). Takes a database config or
+ * `{database?, home?}`; the default is the server's default database.
+ */
+export async function upgradeDatabase(config: DatabaseConfig | DatabaseCommandOptions = {}): Promise<void> {
+  const handle = await openMigrated(resolveConfig(config), {});
+  await handle.close();
+}
+
+/** Drop every Weft table and migrate again (`weft server database reset`). Destroys all data. */
+export async function resetDatabase(config: DatabaseConfig | DatabaseCommandOptions = {}): Promise<void> {
+  const handle = await createDb(resolveConfig(config));
+  try {
+    await dropAllTables(handle.db);
+    await migrateToLatest(handle.db);
+  } finally {
+    await handle.close();
+  }
+}

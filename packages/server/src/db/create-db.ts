@@ -1,0 +1,115 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { ConfigError } from '../errors';
+import type { Database } from './database';
+import { PGliteDialect } from './pglite-dialect';
+import { acquireServerLock, type ServerLock } from './server-lock';
+
+/**
+ * Where the server keeps its data: embedded PGlite (a directory, or memory when `dataDir` is
+ * undefined) or a Postgres server.
+ */
+export type DatabaseConfig =
+  | { kind: 'pglite'; dataDir?: string }
+  | { kind: 'postgres'; url: string; schema?: string };
+
+/** What a backend can do. Code branches on these, never on the backend's kind. */
+export interface DatabaseCapabilities {
+  /** More than one connection at a time (false on PGlite: queries are serialised). */
+  supportsMultipleConnections: boolean;
+  supportsSkipLocked: boolean;
+  /** Cross-process wake-ups through LISTEN/NOTIFY. */
+  supportsListenNotify: boolean;
+}
+
+/** An open database. `close()` releases the pool or PGlite and its data directory lock. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  capabilities: DatabaseCapabilities;
+  /** Set when the backend is a PGlite directory: record the listening URL in its lock. */
+  lock: ServerLock | null;
+  close(): Promise<void>;
+}
+
+/**
+ * The database a server uses when none is configured: `WEFT_DATABASE_URL` (Postgres), else
+ * PGlite in `<home>/db`.
+ */
+export function defaultDatabaseConfig(home: string = defaultHome()): DatabaseConfig {
+  const url = process.env.WEFT_DATABASE_URL;
+  if (url) return { kind: 'postgres', url };
+  return { kind: 'pglite', dataDir: join(home, 'db') };
+}
+
+/** `WEFT_HOME`, else `~/.weft`. */
+export function defaultHome(): string {
+  return resolve(process.env.WEFT_HOME || join(homedir(), '.weft'));
+}
+
+/**
+ * Open a database. The only place that knows which backends exist.
+ * @internal
+ */
+export async function createDb(config: DatabaseConfig): Promise<DatabaseHandle> {
+  return config.kind === 'postgres' ? openPostgres(config) : openPGlite(config.dataDir);
+}
+
+async function openPostgres(config: { url: string; schema?: string }): Promise<DatabaseHandle> {
+  const { default: pg } = await import('pg');
+  if (!/^postgres(ql)?:\/\//.test(config.url)) {
+    throw new ConfigError(`Database URL must start with postgres:// or postgresql:// (got ${config.url})`);
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: 10,
+    ...(config.schema ? { options: `-c search_path=${quoteIdent(config.schema)}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  if (config.schema) {
+    try {
+      await sql`create schema if not exists ${sql.id(config.schema)}`.execute(db);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
+  return {
+    db,
+    capabilities: { supportsMultipleConnections: true, supportsSkipLocked: true, supportsListenNotify: true },
+    lock: null,
+    close: () => db.destroy(),
+  };
+}
+
+async function openPGlite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  const dir = dataDir === undefined ? undefined : resolve(dataDir);
+  // Take the lock before PGlite touches the files: two processes on one directory corrupt it.
+  const lock = dir === undefined ? null : acquireServerLock(dir);
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const pglite = dir === undefined ? await PGlite.create() : await PGlite.create(dir);
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    return {
+      db,
+      capabilities: {
+        supportsMultipleConnections: false,
+        supportsSkipLocked: true,
+        supportsListenNotify: false,
+      },
+      lock,
+      async close() {
+        await db.destroy();
+        await pglite.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

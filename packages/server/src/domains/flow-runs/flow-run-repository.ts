@@ -1,0 +1,292 @@
+import {
+  type FlowRun,
+  type FlowRunFilter,
+  FlowRunPolicy,
+  type FlowRunSort,
+  type FlowRunUpdate,
+  type State,
+  type StateType,
+} from '@weft/schemas';
+import { type Kysely, sql } from 'kysely';
+import type { z } from 'zod';
+import type { Database, FlowRunRow, NewFlowRun } from '../../db/database';
+import {
+  combine,
+  dateConditions,
+  enumConditions,
+  idConditions,
+  stringConditions,
+  tagsConditions,
+} from '../../db/filters';
+import {
+  denormalisedStateColumns,
+  estimatedRunTime,
+  estimatedStartTimeDelta,
+  type StateRowLike,
+  stateColumns,
+  toState,
+} from '../../db/state-rows';
+import type { FlowRunPatch, FlowRunSnapshot } from '../../orchestration/index';
+
+type Db = Kysely<Database>;
+
+/** A flow run row with its flow's name and current state row (as JSON) joined. */
+export type FlowRunWithStateRow = FlowRunRow & { flow_name: string; state_json: StateRowLike | null };
+
+/** A flow run row as the API type, derived fields computed at `now`. */
+export function toFlowRun(row: FlowRunWithStateRow, now: Date): FlowRun {
+  return {
+    id: row.id,
+    name: row.name,
+    flowId: row.flow_id,
+    flowName: row.flow_name,
+    flowVersion: row.flow_version,
+    deploymentId: row.deployment_id,
+    workQueueName: row.work_queue_name,
+    parentTaskRunId: row.parent_task_run_id,
+    idempotencyKey: row.idempotency_key,
+    parameters: row.parameters as FlowRun['parameters'],
+    tags: row.tags,
+    runCount: row.run_count,
+    expectedStartTime: row.expected_start_time,
+    nextScheduledStartTime: row.next_scheduled_start_time,
+    startTime: row.start_time,
+    endTime: row.end_time,
+    totalRunTime: row.total_run_time,
+    estimatedRunTime: estimatedRunTime(row, now),
+    estimatedStartTimeDelta: estimatedStartTimeDelta(row, now),
+    stateId: row.state_id,
+    stateType: row.state_type as StateType | null,
+    stateName: row.state_name,
+    state: row.state_json ? toState(row.state_json) : null,
+    empiricalPolicy: FlowRunPolicy.parse(row.empirical_policy),
+    infrastructurePid: row.infrastructure_pid,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function selectFlowRuns(db: Db) {
+  return db
+    .selectFrom('flow_run')
+    .innerJoin('flow', 'flow.id', 'flow_run.flow_id')
+    .leftJoin('flow_run_state', 'flow_run_state.id', 'flow_run.state_id')
+    .selectAll('flow_run')
+    .select('flow.name as flow_name')
+    .select(sql<StateRowLike | null>`to_jsonb(flow_run_state)`.as('state_json'));
+}
+
+/** A flow run by id, or undefined. */
+export function findFlowRun(db: Db, id: string): Promise<FlowRunWithStateRow | undefined> {
+  return selectFlowRuns(db).where('flow_run.id', '=', id).executeTakeFirst();
+}
+
+/** The flow run of a flow with an idempotency key, or undefined. */
+export function findFlowRunByIdempotencyKey(
+  db: Db,
+  key: { flowId: string; idempotencyKey: string },
+): Promise<FlowRunWithStateRow | undefined> {
+  return selectFlowRuns(db)
+    .where('flow_run.flow_id', '=', key.flowId)
+    .where('flow_run.idempotency_key', '=', key.idempotencyKey)
+    .executeTakeFirst();
+}
+
+/** Insert a flow run unless its id or (flowId, idempotencyKey) exists; true when inserted. */
+export async function insertFlowRun(db: Db, values: NewFlowRun): Promise<boolean> {
+  const row = await db
+    .insertInto('flow_run')
+    .values(values)
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Lock a flow run (`FOR UPDATE`) and load what orchestration needs, or undefined. */
+export async function lockFlowRunSnapshot(db: Db, id: string): Promise<FlowRunSnapshot | undefined> {
+  const row = await db
+    .selectFrom('flow_run')
+    .selectAll('flow_run')
+    .select(
+      sql<StateRowLike | null>`(select to_jsonb(s) from flow_run_state s where s.id = flow_run.state_id)`.as(
+        'state_json',
+      ),
+    )
+    .where('flow_run.id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    runCount: row.run_count,
+    deploymentId: row.deployment_id,
+    parentTaskRunId: row.parent_task_run_id,
+    infrastructurePid: row.infrastructure_pid,
+    empiricalPolicy: FlowRunPolicy.parse(row.empirical_policy),
+    startTime: row.start_time,
+    endTime: row.end_time,
+    totalRunTime: row.total_run_time,
+    expectedStartTime: row.expected_start_time,
+    nextScheduledStartTime: row.next_scheduled_start_time,
+    state: row.state_json ? toState(row.state_json) : null,
+  };
+}
+
+/** Store a flow run's new state and apply the run patch and the denormalised state columns. */
+export async function writeFlowRunState(
+  db: Db,
+  input: { flowRunId: string; state: State; runPatch: FlowRunPatch; now: Date },
+): Promise<void> {
+  const { flowRunId, state, runPatch: patch, now } = input;
+  await db
+    .insertInto('flow_run_state')
+    .values({ ...stateColumns(state), flow_run_id: flowRunId })
+    .execute();
+  await db
+    .updateTable('flow_run')
+    .set({
+      ...denormalisedStateColumns(state),
+      ...(patch.runCount !== undefined && { run_count: patch.runCount }),
+      ...(patch.startTime !== undefined && { start_time: patch.startTime }),
+      ...(patch.endTime !== undefined && { end_time: patch.endTime }),
+      ...(patch.totalRunTime !== undefined && { total_run_time: patch.totalRunTime }),
+      ...(patch.expectedStartTime !== undefined && { expected_start_time: patch.expectedStartTime }),
+      ...(patch.nextScheduledStartTime !== undefined && {
+        next_scheduled_start_time: patch.nextScheduledStartTime,
+      }),
+      ...(patch.empiricalPolicy !== undefined && { empirical_policy: JSON.stringify(patch.empiricalPolicy) }),
+      updated_at: now,
+    })
+    .where('id', '=', flowRunId)
+    .execute();
+}
+
+/** The SQL condition of a flow run filter over `flow_run` joined with `flow`. */
+export function flowRunFilterCondition(filter: FlowRunFilter | undefined) {
+  if (!filter) return combine([]);
+  const parentFlowRun = filter.parentFlowRunId
+    ? [
+        sql<boolean>`flow_run.parent_task_run_id in (select task_run.id from task_run where ${combine(
+          idConditions('task_run.flow_run_id', filter.parentFlowRunId),
+        )})`,
+      ]
+    : [];
+  return combine(
+    [
+      ...idConditions('flow_run.id', filter.id),
+      ...stringConditions('flow_run.name', filter.name),
+      ...tagsConditions('flow_run.tags', filter.tags),
+      ...idConditions('flow_run.flow_id', filter.flowId),
+      ...stringConditions('flow.name', filter.flowName),
+      ...idConditions('flow_run.deployment_id', filter.deploymentId),
+      ...stringConditions('flow_run.work_queue_name', filter.workQueueName),
+      ...enumConditions('flow_run.state_type', filter.stateType),
+      ...stringConditions('flow_run.state_name', filter.stateName),
+      ...stringConditions('flow_run.flow_version', filter.flowVersion),
+      ...dateConditions('flow_run.start_time', filter.startTime),
+      ...dateConditions('flow_run.end_time', filter.endTime),
+      ...dateConditions('flow_run.expected_start_time', filter.expectedStartTime),
+      ...dateConditions('flow_run.next_scheduled_start_time', filter.nextScheduledStartTime),
+      ...parentFlowRun,
+      ...idConditions('flow_run.parent_task_run_id', filter.parentTaskRunId),
+      ...stringConditions('flow_run.idempotency_key', filter.idempotencyKey),
+    ],
+    filter.operator,
+  );
+}
+
+const FLOW_RUN_ORDER: Record<FlowRunSort, string> = {
+  ID_DESC: 'flow_run.id desc',
+  START_TIME_ASC: 'flow_run.start_time asc nulls last, flow_run.id asc',
+  START_TIME_DESC: 'flow_run.start_time desc nulls last, flow_run.id desc',
+  EXPECTED_START_TIME_ASC: 'flow_run.expected_start_time asc nulls last, flow_run.id asc',
+  EXPECTED_START_TIME_DESC: 'flow_run.expected_start_time desc nulls last, flow_run.id desc',
+  NAME_ASC: 'flow_run.name asc, flow_run.id asc',
+  NAME_DESC: 'flow_run.name desc, flow_run.id desc',
+  NEXT_SCHEDULED_START_TIME_ASC: 'flow_run.next_scheduled_start_time asc nulls last, flow_run.id asc',
+  END_TIME_DESC: 'flow_run.end_time desc nulls last, flow_run.id desc',
+};
+
+/** Flow runs matching a filter, sorted and paged. */
+export function listFlowRuns(
+  db: Db,
+  input: { filter?: FlowRunFilter; sort: FlowRunSort; limit: number; offset: number },
+): Promise<FlowRunWithStateRow[]> {
+  return selectFlowRuns(db)
+    .where(flowRunFilterCondition(input.filter))
+    .orderBy(sql.raw(FLOW_RUN_ORDER[input.sort]))
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
+}
+
+/** How many flow runs match a filter. */
+export async function countFlowRuns(db: Db, filter: FlowRunFilter | undefined): Promise<number> {
+  const row = await db
+    .selectFrom('flow_run')
+    .innerJoin('flow', 'flow.id', 'flow_run.flow_id')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .where(flowRunFilterCondition(filter))
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+/** A flow run's states, oldest first. */
+export async function listFlowRunStates(db: Db, flowRunId: string): Promise<State[]> {
+  const rows = await db
+    .selectFrom('flow_run_state')
+    .selectAll()
+    .where('flow_run_id', '=', flowRunId)
+    .orderBy('timestamp', 'asc')
+    .orderBy('id', 'asc')
+    .execute();
+  return rows.map(toState);
+}
+
+/** Delete a flow run with its states, task runs (and their states) and logs; true if it existed. */
+export async function deleteFlowRun(db: Db, id: string): Promise<boolean> {
+  // Logs have no foreign keys (the engine may log before a run is recorded), so they go by hand.
+  await db
+    .deleteFrom('log')
+    .where((eb) =>
+      eb.or([
+        eb('flow_run_id', '=', id),
+        eb('task_run_id', 'in', eb.selectFrom('task_run').select('id').where('flow_run_id', '=', id)),
+      ]),
+    )
+    .execute();
+  const result = await db.deleteFrom('flow_run').where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+/** Change a flow run's descriptive fields; the policy is merged into the stored one. */
+export async function updateFlowRunFields(
+  db: Db,
+  input: z.output<typeof FlowRunUpdate>,
+  now: Date,
+): Promise<boolean> {
+  const current = await db
+    .selectFrom('flow_run')
+    .select('empirical_policy')
+    .where('id', '=', input.id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!current) return false;
+  const policy =
+    input.empiricalPolicy && FlowRunPolicy.parse({ ...current.empirical_policy, ...input.empiricalPolicy });
+  await db
+    .updateTable('flow_run')
+    .set({
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.flowVersion !== undefined && { flow_version: input.flowVersion }),
+      ...(input.parameters !== undefined && { parameters: JSON.stringify(input.parameters) }),
+      ...(input.tags !== undefined && { tags: input.tags }),
+      ...(policy && { empirical_policy: JSON.stringify(policy) }),
+      ...(input.infrastructurePid !== undefined && { infrastructure_pid: input.infrastructurePid }),
+      updated_at: now,
+    })
+    .where('id', '=', input.id)
+    .execute();
+  return true;
+}

@@ -1,0 +1,207 @@
+import { type State, type TaskRunCreate, TaskRunPolicy } from '@weft/schemas';
+import { type Kysely, sql } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '../../db/database';
+import { type StateRowLike, toState } from '../../db/state-rows';
+import { ConflictError, NotFoundError } from '../../errors';
+import { type TaskRunSnapshot, taskRunTransforms } from '../../orchestration/index';
+
+// Set-based writes for `taskRuns.recordBatch` (target: 20,000 task runs/s with 3 states each on
+// Postgres): a fixed number of statements per batch, whatever its size. Rows travel as one JSON
+// parameter expanded by `jsonb_to_recordset`, which kysely's builder cannot express, hence `sql`.
+
+type Db = Kysely<Database>;
+type ParsedTaskRunCreate = z.output<typeof TaskRunCreate>;
+
+/** A state to record on a task run, already orchestrated by the engine. */
+export interface TaskRunStateInput {
+  taskRunId: string;
+  state: State;
+  /** Set when the state mirrors a subflow run's state (reference §2.3 UpdateSubflowParentTask). */
+  subflowRunId?: string;
+}
+
+/**
+ * Insert task runs, skipping any whose id or (flowRunId, taskKey, dynamicKey) already exists.
+ * Throws NotFoundError when a referenced flow run is missing. Returns how many were inserted.
+ */
+export async function insertTaskRuns(db: Db, taskRuns: ParsedTaskRunCreate[], now: Date): Promise<number> {
+  if (taskRuns.length === 0) return 0;
+  await assertFlowRunsExist(db, taskRuns);
+  const records = taskRuns.map((run) => ({
+    id: run.id,
+    name: run.name,
+    flow_run_id: run.flowRunId,
+    task_key: run.taskKey,
+    dynamic_key: run.dynamicKey,
+    task_version: run.taskVersion ?? null,
+    cache_key: run.cacheKey ?? null,
+    cache_expiration: run.cacheExpiration ?? null,
+    tags: run.tags,
+    task_inputs: run.taskInputs,
+    empirical_policy: TaskRunPolicy.parse(run.empiricalPolicy ?? {}),
+    flow_run_run_count: run.flowRunRunCount,
+    created_at: run.createdAt ?? now,
+  }));
+  const result = await sql<{ id: string }>`
+    insert into task_run (id, name, flow_run_id, task_key, dynamic_key, task_version, cache_key,
+      cache_expiration, tags, task_inputs, empirical_policy, flow_run_run_count, created_at, updated_at)
+    select id, name, flow_run_id, task_key, dynamic_key, task_version, cache_key, cache_expiration,
+      tags, task_inputs, empirical_policy, flow_run_run_count, created_at, ${now}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(id uuid, name text, flow_run_id uuid,
+      task_key text, dynamic_key text, task_version text, cache_key text, cache_expiration timestamptz,
+      tags text[], task_inputs jsonb, empirical_policy jsonb, flow_run_run_count integer,
+      created_at timestamptz)
+    on conflict do nothing
+    returning id`.execute(db);
+  return result.rows.length;
+}
+
+async function assertFlowRunsExist(db: Db, taskRuns: ParsedTaskRunCreate[]): Promise<void> {
+  const ids = [...new Set(taskRuns.map((run) => run.flowRunId).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return;
+  const found = await db.selectFrom('flow_run').select('id').where('id', 'in', ids).execute();
+  const foundIds = new Set(found.map((row) => row.id));
+  const missing = ids.find((id) => !foundIds.has(id));
+  if (missing) throw new NotFoundError('Flow run', missing);
+}
+
+interface LockedTaskRun extends TaskRunSnapshot {
+  stateChanged: boolean;
+  subflowRunId: string | null;
+}
+
+/**
+ * Record task run states in order, each through the global transforms (run count, times,
+ * expected start). A state whose id is already stored is skipped, so a re-sent batch is a no-op.
+ * Throws NotFoundError (or ConflictError, for a run in `batchIds` dropped as a duplicate key)
+ * when a state names a task run that does not exist. Returns how many states were written.
+ */
+export async function recordTaskRunStates(
+  db: Db,
+  inputs: TaskRunStateInput[],
+  options: { now: Date; batchTaskRunIds?: ReadonlySet<string> },
+): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const runs = await lockTaskRuns(db, [...new Set(inputs.map((input) => input.taskRunId))]);
+  for (const input of inputs) {
+    if (runs.has(input.taskRunId)) continue;
+    if (options.batchTaskRunIds?.has(input.taskRunId)) {
+      throw new ConflictError(
+        `Task run ${input.taskRunId} was not created: another task run has its (flowRunId, taskKey, dynamicKey)`,
+      );
+    }
+    throw new NotFoundError('Task run', input.taskRunId);
+  }
+  const seen = await existingStateIds(
+    db,
+    inputs.map((input) => input.state.id),
+  );
+  const newStates: Array<{ taskRunId: string; state: State }> = [];
+  for (const input of inputs) {
+    if (seen.has(input.state.id)) continue;
+    seen.add(input.state.id);
+    const run = runs.get(input.taskRunId)!;
+    const { state, runPatch } = taskRunTransforms(run, input.state);
+    Object.assign(run, runPatch, { state, stateChanged: true });
+    if (input.subflowRunId) run.subflowRunId = input.subflowRunId;
+    newStates.push({ taskRunId: run.id, state });
+  }
+  if (newStates.length === 0) return 0;
+  await insertTaskRunStates(db, newStates);
+  await updateTaskRuns(
+    db,
+    [...runs.values()].filter((run) => run.stateChanged),
+    options.now,
+  );
+  return newStates.length;
+}
+
+async function lockTaskRuns(db: Db, ids: string[]): Promise<Map<string, LockedTaskRun>> {
+  // Locked in id order so concurrent batches touching the same runs cannot deadlock.
+  const result = await sql<{
+    id: string;
+    flow_run_id: string | null;
+    run_count: number;
+    start_time: Date | null;
+    end_time: Date | null;
+    total_run_time: number;
+    expected_start_time: Date | null;
+    subflow_run_id: string | null;
+    state_json: StateRowLike | null;
+  }>`
+    select t.id, t.flow_run_id, t.run_count, t.start_time, t.end_time, t.total_run_time,
+      t.expected_start_time, t.subflow_run_id,
+      (select to_jsonb(s) from task_run_state s where s.id = t.state_id) as state_json
+    from task_run t where t.id = any(${ids}::uuid[])
+    order by t.id
+    for update of t`.execute(db);
+  return new Map(
+    result.rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        flowRunId: row.flow_run_id,
+        runCount: row.run_count,
+        startTime: row.start_time,
+        endTime: row.end_time,
+        totalRunTime: row.total_run_time,
+        expectedStartTime: row.expected_start_time,
+        state: row.state_json ? toState(row.state_json) : null,
+        stateChanged: false,
+        subflowRunId: row.subflow_run_id,
+      },
+    ]),
+  );
+}
+
+async function existingStateIds(db: Db, ids: string[]): Promise<Set<string>> {
+  const result = await sql<{ id: string }>`
+    select id from task_run_state where id = any(${[...new Set(ids)]}::uuid[])`.execute(db);
+  return new Set(result.rows.map((row) => row.id));
+}
+
+async function insertTaskRunStates(db: Db, states: Array<{ taskRunId: string; state: State }>) {
+  const records = states.map(({ taskRunId, state }) => ({
+    id: state.id,
+    task_run_id: taskRunId,
+    type: state.type,
+    name: state.name,
+    timestamp: state.timestamp,
+    message: state.message,
+    state_details: state.stateDetails,
+    data: state.data,
+  }));
+  await sql`
+    insert into task_run_state (id, task_run_id, type, name, timestamp, message, state_details, data)
+    select id, task_run_id, type, name, timestamp, message, coalesce(state_details, '{}'), data
+    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(id uuid, task_run_id uuid, type text,
+      name text, timestamp timestamptz, message text, state_details jsonb, data jsonb)
+    on conflict (id) do nothing`.execute(db);
+}
+
+async function updateTaskRuns(db: Db, runs: LockedTaskRun[], now: Date) {
+  const records = runs.map((run) => ({
+    id: run.id,
+    run_count: run.runCount,
+    start_time: run.startTime,
+    end_time: run.endTime,
+    total_run_time: run.totalRunTime,
+    expected_start_time: run.expectedStartTime,
+    state_id: run.state?.id ?? null,
+    state_type: run.state?.type ?? null,
+    state_name: run.state?.name ?? null,
+    state_timestamp: run.state?.timestamp ?? null,
+    subflow_run_id: run.subflowRunId,
+  }));
+  await sql`
+    update task_run as t set run_count = x.run_count, start_time = x.start_time, end_time = x.end_time,
+      total_run_time = x.total_run_time, expected_start_time = x.expected_start_time,
+      state_id = x.state_id, state_type = x.state_type, state_name = x.state_name,
+      state_timestamp = x.state_timestamp, subflow_run_id = x.subflow_run_id, updated_at = ${now}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(id uuid, run_count integer,
+      start_time timestamptz, end_time timestamptz, total_run_time double precision,
+      expected_start_time timestamptz, state_id uuid, state_type text, state_name text,
+      state_timestamp timestamptz, subflow_run_id uuid)
+    where t.id = x.id`.execute(db);
+}

@@ -1,0 +1,69 @@
+import type {
+  State,
+  TaskRun,
+  TaskRunBatch,
+  TaskRunCreate,
+  TaskRunFilter,
+  TaskRunListInput,
+} from '@weft/schemas';
+import type { z } from 'zod';
+import { NotFoundError } from '../../errors';
+import type { ServerResources } from '../../resources';
+import { insertTaskRuns, recordTaskRunStates } from './task-run-batch-repository';
+import {
+  countTaskRuns,
+  findTaskRun,
+  findTaskRunByKey,
+  listTaskRunStates,
+  listTaskRuns,
+  toTaskRun,
+} from './task-run-repository';
+
+/** Task runs: created and recorded in batches by the engine, read by everyone. */
+export interface TaskRunService {
+  create(input: z.output<typeof TaskRunCreate>): Promise<TaskRun>;
+  recordBatch(input: z.output<typeof TaskRunBatch>): Promise<{ taskRuns: number; states: number }>;
+  get(id: string): Promise<TaskRun>;
+  list(input: z.output<typeof TaskRunListInput>): Promise<TaskRun[]>;
+  count(filter: TaskRunFilter | undefined): Promise<number>;
+  states(id: string): Promise<State[]>;
+}
+
+/** Create the task run service. */
+export function createTaskRunService(resources: ServerResources): TaskRunService {
+  const { db, clock } = resources;
+  const get = async (id: string) => {
+    const row = await findTaskRun(db, id);
+    if (!row) throw new NotFoundError('Task run', id);
+    return toTaskRun(row, clock());
+  };
+  return {
+    async create(input) {
+      const now = clock();
+      await db.transaction().execute((trx) => insertTaskRuns(trx, [input], now));
+      // Idempotent on (flowRunId, taskKey, dynamicKey): the stored run may be an older one.
+      const row = (await findTaskRun(db, input.id)) ?? (await findTaskRunByKey(db, input));
+      if (!row) throw new NotFoundError('Task run', input.id);
+      return toTaskRun(row, now);
+    },
+    async recordBatch(input) {
+      const now = clock();
+      const batchTaskRunIds = new Set(input.taskRuns.map((run) => run.id));
+      return db.transaction().execute(async (trx) => {
+        const taskRuns = await insertTaskRuns(trx, input.taskRuns, now);
+        const states = await recordTaskRunStates(trx, input.states, { now, batchTaskRunIds });
+        return { taskRuns, states };
+      });
+    },
+    get,
+    async list(input) {
+      const now = clock();
+      return (await listTaskRuns(db, input)).map((row) => toTaskRun(row, now));
+    },
+    count: (filter) => countTaskRuns(db, filter),
+    async states(id) {
+      await get(id);
+      return listTaskRunStates(db, id);
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { createFlowRunService } from '../domains/flow-runs/flow-run-service';
+import { createFlowService } from '../domains/flows/flow-service';
+import { createLogService } from '../domains/logs/log-service';
+import { createTaskRunService } from '../domains/task-runs/task-run-service';
+import type { ServerResources } from '../resources';
+import type { Services, TrpcContext } from './context';
+
+/** Build every service over one set of resources. */
+export function createServices(resources: ServerResources): Services {
+  return {
+    flows: createFlowService(resources),
+    flowRuns: createFlowRunService(resources),
+    taskRuns: createTaskRunService(resources),
+    logs: createLogService(resources),
+  };
+}
+
+/** A context factory: the services are built once and shared by every call. */
+export function createContextFactory(resources: ServerResources): () => Promise<TrpcContext> {
+  const context: TrpcContext = { services: createServices(resources), logger: resources.logger };
+  return async () => context;
+}
