@@ -49,23 +49,32 @@ export function pickFlow(
   const flows = Object.entries(exports)
     .filter((entry): entry is [string, LoadedFlow] => isFlow(entry[1]))
     // `export default` of a flow that is also a named export would list it twice.
-    .filter(([name, flow], _i, all) => name !== 'default' || !all.some(([n, f]) => n !== 'default' && f === flow));
+    .filter(
+      ([name, flow], _i, all) => name !== 'default' || !all.some(([n, f]) => n !== 'default' && f === flow),
+    );
   if (flows.length === 0) {
     throw new CliError(`${file} exports no flows. Export one made with flow() from @weft/engine.`, {
       code: 'NOT_FOUND',
     });
   }
   const available = flows
-    .map(([exportName, flow]) => (exportName === flow.name ? exportName : `${exportName} (flow '${flow.name}')`))
+    .map(([exportName, flow]) =>
+      exportName === flow.name ? exportName : `${exportName} (flow '${flow.name}')`,
+    )
     .join(', ');
   if (wanted === undefined) {
     const only = flows[0];
     if (flows.length === 1 && only) return { exportName: only[0], flow: only[1] };
-    throw new CliError(`${file} exports several flows; pick one with ${file}:<flow>. Available: ${available}.`);
+    throw new CliError(
+      `${file} exports several flows; pick one with ${file}:<flow>. Available: ${available}.`,
+    );
   }
-  const match = flows.find(([exportName]) => exportName === wanted) ?? flows.find(([, f]) => f.name === wanted);
+  const match =
+    flows.find(([exportName]) => exportName === wanted) ?? flows.find(([, f]) => f.name === wanted);
   if (!match) {
-    throw new CliError(`No flow '${wanted}' in ${file}. Available flows: ${available}.`, { code: 'NOT_FOUND' });
+    throw new CliError(`No flow '${wanted}' in ${file}. Available flows: ${available}.`, {
+      code: 'NOT_FOUND',
+    });
   }
   return { exportName: match[0], flow: match[1] };
 }

@@ -40,14 +40,19 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
     .command('run')
     .description('Run a flow from a TypeScript or JavaScript file, no build needed')
     .argument('<entrypoint>', 'file and flow, e.g. ./flows.ts:etl (the flow may be omitted if there is one)')
-    .option('--param <key=value>', 'a flow parameter, parsed as JSON if it can be, else a string; repeatable', collect)
+    .option(
+      '--param <key=value>',
+      'a flow parameter, parsed as JSON if it can be, else a string; repeatable',
+      collect,
+    )
     .option('--params <json>', 'all parameters as one JSON object (--param values win)')
     .option('--json', 'print {flowRunId, flow, state} as JSON')
     .action(async (entrypoint: string, options: RunOptions, command: Command) => {
       const { file, flowName } = parseEntrypoint(entrypoint);
       const parameters = parseRunParameters(options.params, options.param ?? []);
       const { settings, profileName } = await ctx.loadSettings(command);
-      if (settings.WEFT_API_URL.source !== undefined) await assertReachable(resolveApiTarget(settings, profileName));
+      if (settings.WEFT_API_URL.source !== undefined)
+        await assertReachable(resolveApiTarget(settings, profileName));
       exportSettings(settings, process.env);
 
       ctx.info(`Loading ${file}…`);
@@ -59,7 +64,11 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
       if (options.json) {
         ctx.print(toJson({ flowRunId: outcome.flowRunId, flow: flow.name, state }));
       } else {
-        const label = paint(stateLabel({ stateType: state.type, stateName: state.name }), stateColor(state.type), ctx.color);
+        const label = paint(
+          stateLabel({ stateType: state.type, stateName: state.name }),
+          stateColor(state.type),
+          ctx.color,
+        );
         ctx.print(`Flow run ${outcome.flowRunId} of '${flow.name}' finished: ${label}`);
       }
       if (state.type !== 'COMPLETED') {

@@ -81,7 +81,9 @@ export function renderTable<T>(
         const aligned = columns[i]?.align === 'right' ? padding + cut : cut + (last ? '' : padding);
         return paint(aligned, colors[i], color);
       })
-      .join(GAP);
+      .join(GAP)
+      // An empty last cell would leave the gap and padding before it dangling.
+      .trimEnd();
   const header = layout(
     columns.map((column) => column.header),
     columns.map(() => 'bold' as const),
