@@ -1,5 +1,8 @@
-import type { FlowRunPolicy, State, StateName } from '@weft/schemas';
+import type { FlowRunPolicy, State, StateCreate, StateName } from '@weft/schemas';
 import { namedState } from '@weft/schemas';
+import { type OrchestrationOutput, orchestrate } from './orchestrate';
+import { toProposedState } from './proposed-state';
+import type { OrchestrationRule } from './rule';
 import type { FlowRunSnapshot, TaskRunSnapshot } from './run-snapshots';
 
 /**
@@ -66,4 +69,35 @@ export function stateOf(
 ): State {
   const { at: seconds = 0, ...rest } = options;
   return namedState(name, { timestamp: at(seconds), ...rest });
+}
+
+/** A transition through the given rules only, without global transforms. @internal */
+export function transitionThrough(
+  rules: readonly OrchestrationRule[],
+  options: { from: State | null; to: StateCreate; run?: Partial<FlowRunSnapshot>; now?: Date },
+): OrchestrationOutput {
+  const now = options.now ?? at(0);
+  const run = flowRunOf({ ...options.run, state: options.from });
+  return orchestrate({ run, proposed: toProposedState(options.to, now), now, rules, transforms: [] });
+}
+
+/** The parts of an orchestration outcome a rule table asserts on. @internal */
+export function summarize(output: OrchestrationOutput): {
+  status: string;
+  reason: string | null;
+  written: string | null;
+  delaySeconds?: number;
+} {
+  const { details } = output.result;
+  const reason = details.type === 'accept_details' ? null : details.reason;
+  const summary = { status: output.result.status, reason, written: output.write?.state.name ?? null };
+  return details.type === 'wait_details' ? { ...summary, delaySeconds: details.delaySeconds } : summary;
+}
+
+/**
+ * Rows for `it.each(...)('%s', (title, row) => …)`: vitest quotes and truncates `$title` at 40
+ * characters, which would cut the behavioural titles short. @internal
+ */
+export function titled<T extends { title: string }>(rows: readonly T[]): [string, T][] {
+  return rows.map((row) => [row.title, row]);
 }
