@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, spawnCli, tempHome, waitForExit, waitForOutput } from '../test-helpers/cli-process';
+
+let home: Awaited<ReturnType<typeof tempHome>>;
+beforeAll(async () => {
+  home = await tempHome();
+});
+afterAll(() => home?.cleanup());
+
+describe('weft server (subprocess)', () => {
+  it('serves on a PGlite dir, refuses a second server on it, and stops on SIGTERM', async () => {
+    const env = { WEFT_HOME: home.home };
+    const first = spawnCli(['server', 'start', '--port', '0'], { env });
+    const exited = waitForExit(first, 120_000);
+    try {
+      const [, url] = await waitForOutput(first, /listening on (http:\/\/\S+)\n/, 90_000);
+      const health = await fetch(`${url}/health`);
+      expect(await health.json()).toEqual({ status: 'ok' });
+      const lockFile = join(home.home, 'db', 'weft-server.json');
+      expect(existsSync(lockFile)).toBe(true);
+
+      const second = await runCli(['server', 'start', '--port', '0'], { env, timeoutMs: 90_000 });
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain(
+        `error: The database at ${join(home.home, 'db')} is in use by a Weft server (pid ${first.pid}, ${url}).`,
+      );
+
+      // The CLI follows the lock to nothing: its own commands talk to WEFT_API_URL.
+      const version = await runCli(['version', '--json', '--api-url', url!], { env });
+      expect(JSON.parse(version.stdout).server).toMatchObject({ url, reachable: true, apiVersion: '0.1.0' });
+
+      first.kill('SIGTERM');
+      const result = await exited;
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`Database: pglite ${join(home.home, 'db')}`);
+      expect(result.stderr).toContain('Received SIGTERM; shutting down…');
+      expect(result.stderr).toContain('Server stopped.');
+      expect(existsSync(lockFile)).toBe(false);
+    } finally {
+      if (first.exitCode === null) first.kill('SIGKILL');
+    }
+  }, 240_000);
+
+  it('refuses to reset the database without --yes when it cannot ask', async () => {
+    const result = await runCli(['server', 'database', 'reset'], { env: { WEFT_HOME: home.home } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `error: Reset the database at pglite ${join(home.home, 'db')}? This deletes all data. Pass --yes to confirm.\n`,
+    );
+  });
+});
