@@ -1,0 +1,112 @@
+import { LogShipper } from '../logging/log-shipper';
+import { Orchestrator, type OrchestratorClient } from '../orchestrator';
+import { TaskRunRecorder } from '../recording/task-run-recorder';
+import { createLocalFileResultStore } from '../results/local-file-result-store';
+import type { ResultStore } from '../results/result-store';
+import { connectToServer } from './ephemeral';
+import { type EngineSettings, readSettings } from './settings';
+
+/**
+ * Everything the engine shares across runs in one process: the port to the server, the task run
+ * recorder and the log shipper. @internal
+ */
+export interface EngineSession {
+  readonly settings: EngineSettings;
+  readonly orchestrator: Orchestrator;
+  readonly recorder: TaskRunRecorder;
+  readonly logs: LogShipper;
+  /** The default result store (local files in `$WEFT_HOME/storage`). */
+  readonly resultStore: ResultStore;
+  /** Flush the recorder and the logs. */
+  flush(): Promise<void>;
+  /** Flush, then stop an embedded server if this session started one. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link createEngineSession}. @internal */
+export interface CreateEngineSessionOptions {
+  client: OrchestratorClient;
+  settings?: EngineSettings;
+  resultStore?: ResultStore;
+  /** Called by `close()` after flushing (e.g. to stop an embedded server). */
+  onClose?: () => Promise<void>;
+  recorder?: { intervalMs?: number; maxQueued?: number };
+  logs?: { intervalMs?: number; maxQueued?: number };
+}
+
+function report(what: string) {
+  return (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`weft: could not record ${what}: ${message}\n`);
+  };
+}
+
+/** A session over a client. @internal */
+export function createEngineSession(options: CreateEngineSessionOptions): EngineSession {
+  const orchestrator = new Orchestrator(options.client);
+  const recorder = new TaskRunRecorder({
+    send: (batch) => orchestrator.recordTaskRuns(batch),
+    onError: report('task runs'),
+    ...options.recorder,
+  });
+  const logs = new LogShipper({
+    send: (batch) => orchestrator.createLogs(batch),
+    onError: report('logs'),
+    ...options.logs,
+  });
+  const flush = async () => {
+    await recorder.flush();
+    await logs.flush();
+  };
+  let closed: Promise<void> | undefined;
+  const settings = options.settings ?? readSettings();
+  return {
+    settings,
+    resultStore: options.resultStore ?? createLocalFileResultStore({ basePath: settings.resultsPath }),
+    orchestrator,
+    recorder,
+    logs,
+    flush,
+    close() {
+      closed ??= flush().then(() => options.onClose?.());
+      return closed;
+    },
+  };
+}
+
+const SESSION = Symbol.for('weft.engine.session');
+type Holder = Record<symbol, Promise<EngineSession> | undefined>;
+
+/**
+ * The process's session, created on first use: connected to `WEFT_API_URL`, else to an embedded
+ * server (ephemeral mode). Kept on `globalThis` so two copies of the engine share it. @internal
+ */
+export function getEngineSession(): Promise<EngineSession> {
+  const holder = globalThis as unknown as Holder;
+  let session = holder[SESSION];
+  if (!session) {
+    session = connectToServer(readSettings()).then((connection) =>
+      createEngineSession({
+        client: connection.client,
+        settings: connection.settings,
+        onClose: connection.close,
+      }),
+    );
+    session.catch(() => {
+      if (holder[SESSION] === session) holder[SESSION] = undefined;
+    });
+    holder[SESSION] = session;
+  }
+  return session;
+}
+
+/**
+ * Use this session for every run from now on (tests, the CLI, workers); `undefined` forgets the
+ * current one so the next run connects again. Returns the previous session. @internal
+ */
+export function setEngineSession(session: EngineSession | undefined): Promise<EngineSession> | undefined {
+  const holder = globalThis as unknown as Holder;
+  const previous = holder[SESSION];
+  holder[SESSION] = session ? Promise.resolve(session) : undefined;
+  return previous;
+}

@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createWeftClient } from '@weft/client';
+import { createServer } from '@weft/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const script = fileURLToPath(new URL('../testing/fixtures/ephemeral-flow.ts', import.meta.url));
+let home: string;
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'weft-ephemeral-'));
+});
+afterAll(() => rm(home, { recursive: true, force: true }));
+
+function run(args: string[] = []) {
+  const env: NodeJS.ProcessEnv = { ...process.env, WEFT_HOME: home, WEFT_LOGGING_TO_CONSOLE: 'false' };
+  delete env.WEFT_API_URL;
+  const child = spawn(process.execPath, ['--conditions=dev-source', '--import', 'tsx', script, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => {
+    out += String(d);
+  });
+  child.stderr.on('data', (d) => {
+    err += String(d);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const output = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const check = () => {
+        const match = pattern.exec(out);
+        if (match) resolve(match);
+      };
+      child.stdout.on('data', check);
+      child.on('exit', () =>
+        pattern.exec(out) ? check() : reject(new Error(`no ${pattern} in: ${out} ${err}`)),
+      );
+      check();
+    });
+  return { child, exited, output, stdout: () => out };
+}
+
+describe('ephemeral mode', () => {
+  it('starts an embedded server on $WEFT_HOME/db and records the run there', async () => {
+    const first = run();
+    const [, flowRunId] = await first.output(/run ([0-9a-f-]{36}) 5/);
+    expect(await first.exited).toBe(0);
+    const server = await createServer({ database: { kind: 'pglite', dataDir: join(home, 'db') }, home });
+    try {
+      const client = createWeftClient({ server });
+      const flowRun = await client.flowRuns.read.query({ id: flowRunId! });
+      expect(flowRun.stateType).toBe('COMPLETED');
+      expect(await client.taskRuns.count.query({ filter: { flowRunId: { any: [flowRunId!] } } })).toBe(1);
+    } finally {
+      await server.close();
+    }
+  }, 90_000);
+
+  it('fails a second process on the same database with a message that says what to do', async () => {
+    const holder = run(['hold']);
+    await holder.output(/run [0-9a-f-]{36} 5/);
+    try {
+      const second = run();
+      expect(await second.exited).toBe(3);
+      expect(second.stdout()).toContain('weft server start');
+      expect(second.stdout()).toContain('WEFT_API_URL');
+    } finally {
+      holder.child.kill('SIGTERM');
+      await holder.exited;
+    }
+  }, 90_000);
+});

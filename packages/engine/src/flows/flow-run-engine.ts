@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import { type FlowRun, newState, type State, uuid7 } from '@weft/schemas';
+import { type EngineSession, getEngineSession } from '../config/engine-session';
+import { type FlowRunContext, findRunContext } from '../context/run-context';
+import { createRunLogger } from '../logging/run-logger';
+import { formatRunName } from '../naming/run-name';
+import { type TrackedRun, trackFlowRun } from '../signals';
+import { runHooks } from '../tasks/run-hooks';
+import { runAttempt } from './flow-attempt';
+import { outcomeOf } from './flow-outcome';
+import { bindFlowCall } from './flow-parameters';
+import type { AnyFlow, FlowRunInfo, FlowRunOutcome } from './flow-types';
+import { prepareSubflow, type SubflowPlan } from './subflow';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The hooks that fire on entering a state (reference §3.2 step 6). @internal */
+export function hooksFor(flow: AnyFlow, state: State) {
+  if (state.type === 'COMPLETED') return flow.options.onCompletion;
+  if (state.type === 'FAILED') return flow.options.onFailure;
+  if (state.type === 'CRASHED') return flow.options.onCrashed;
+  if (state.type === 'CANCELLED' || state.type === 'CANCELLING') return flow.options.onCancellation;
+  if (state.type === 'RUNNING') return flow.options.onRunning;
+  return undefined;
+}
+
+/** The hook argument describing a flow run. @internal */
+export function flowRunInfo(flowRun: FlowRun): FlowRunInfo {
+  return {
+    id: flowRun.id,
+    name: flowRun.name,
+    flowName: flowRun.flowName,
+    runCount: flowRun.runCount,
+    tags: flowRun.tags,
+    parameters: flowRun.parameters,
+    parentTaskRunId: flowRun.parentTaskRunId,
+  };
+}
+
+function version(flow: AnyFlow): string {
+  return (
+    flow.options.version ?? createHash('md5').update(Function.prototype.toString.call(flow.fn)).digest('hex')
+  );
+}
+
+function runName(flow: AnyFlow, parameters: Record<string, unknown>): string | undefined {
+  const template = flow.options.flowRunName;
+  if (template === undefined) return undefined;
+  return formatRunName(template, { parameters, variables: { flowName: flow.name } });
+}
+
+/**
+ * Run a flow call (reference §3.2): create the flow and the run (Pending), validate parameters,
+ * save the custom name, propose Running through the server, run the function under its timeout,
+ * propose the final state, and around again when the server's retry rule answers AwaitingRetry.
+ * Never throws for a failure in user code: the outcome carries it. @internal
+ */
+export async function runFlow(
+  flow: AnyFlow,
+  input: { args: unknown[] } | { parameters: Record<string, unknown> },
+): Promise<FlowRunOutcome<unknown>> {
+  const parent = findRunContext();
+  const session = parent?.flowRun?.session ?? (await getEngineSession());
+  const bound = bindFlowCall(flow.fn, flow.options.parameters, input);
+  const flowRecord = await session.orchestrator.createFlow({
+    name: flow.name,
+    tags: flow.options.tags ?? [],
+  });
+  let subflow: SubflowPlan | undefined;
+  if (parent?.flowRun) {
+    subflow = await prepareSubflow({
+      flow,
+      parent: parent.flowRun,
+      parentTask: parent.taskRun,
+      parameters: bound.parameters,
+    });
+    if (subflow.reused) return subflow.reused;
+  }
+  const delays = flow.options.retryDelaySeconds;
+  const flowRun = await session.orchestrator.createFlowRun({
+    id: uuid7(),
+    flowId: flowRecord.id,
+    flowVersion: version(flow),
+    parameters: bound.parameters,
+    tags: [...new Set([...(flow.options.tags ?? []), ...(parent?.flowRun?.flowRun.tags ?? [])])],
+    parentTaskRunId: subflow?.trackingTaskRunId ?? null,
+    empiricalPolicy: {
+      retries: flow.options.retries ?? 0,
+      retryDelaySeconds: typeof delays === 'number' ? delays : Array.isArray(delays) ? (delays[0] ?? 0) : 0,
+    },
+  });
+  const logger = createRunLogger({
+    name: 'weft.flow_runs',
+    shipper: session.logs,
+    flowRunId: flowRun.id,
+    taskRunId: null,
+  });
+  const tracked: TrackedRun = { flow, session, flowRun, logger, finished: false };
+  const untrack = parent?.flowRun ? () => {} : trackFlowRun(tracked);
+  try {
+    const outcome = await drive({
+      flow,
+      session,
+      flowRun,
+      bound,
+      logger,
+      subflow,
+      tracked,
+      parent: parent?.flowRun,
+    });
+    return outcome;
+  } finally {
+    tracked.finished = true;
+    untrack();
+    if (!parent?.flowRun) await session.flush();
+  }
+}
+
+interface DriveOptions {
+  flow: AnyFlow;
+  session: EngineSession;
+  flowRun: FlowRun;
+  bound: ReturnType<typeof bindFlowCall>;
+  logger: ReturnType<typeof createRunLogger>;
+  subflow: SubflowPlan | undefined;
+  tracked: TrackedRun;
+  parent: FlowRunContext | undefined;
+}
+
+/** Propose a state and fire the hooks of the state the run entered. @internal */
+export async function propose(options: DriveOptions, state: State, force = false): Promise<State> {
+  const { session, flow, logger } = options;
+  const result = await session.orchestrator.proposeFlowRunState(options.flowRun.id, state, { force });
+  options.flowRun = {
+    ...options.flowRun,
+    state: result.state,
+    stateType: result.state.type,
+    stateName: result.state.name,
+  };
+  if (result.state.type === 'RUNNING') options.flowRun.runCount += 1;
+  options.tracked.flowRun = options.flowRun;
+  await runHooks(hooksFor(flow, result.state), [flow, flowRunInfo(options.flowRun), result.state], {
+    kind: result.state.type.toLowerCase(),
+    logger,
+  });
+  return result.state;
+}
+
+async function drive(options: DriveOptions): Promise<FlowRunOutcome<unknown>> {
+  const { flow, session, bound, logger } = options;
+  if (bound.validationError) {
+    const failed = newState('FAILED', {
+      message: bound.validationError.message,
+      data: { kind: 'internal', code: 'VALIDATION', message: bound.validationError.message },
+    });
+    const state = await propose(options, failed, true);
+    return outcomeOf({ flowRunId: options.flowRun.id, state, error: bound.validationError });
+  }
+  try {
+    const name = runName(flow, bound.parameters);
+    if (name) options.flowRun = await session.orchestrator.updateFlowRun({ id: options.flowRun.id, name });
+  } catch (error) {
+    logger.warning(`Could not format the flow run name: ${(error as Error).message}`);
+  }
+  let runName_ = 'Running';
+  for (;;) {
+    const running = await propose(options, newState('RUNNING', { name: runName_ }));
+    if (running.type !== 'RUNNING') {
+      if (running.type === 'PENDING') {
+        await sleep(200);
+        continue;
+      }
+      return outcomeOf({ flowRunId: options.flowRun.id, state: running });
+    }
+    const attempt = await runAttempt({ ...options, runCount: options.flowRun.runCount });
+    await session.recorder.flush();
+    const final = await propose(options, attempt.state, attempt.force);
+    if (final.type === 'SCHEDULED' && final.name === 'AwaitingRetry') {
+      const at = final.stateDetails.scheduledTime?.getTime() ?? Date.now();
+      logger.info(
+        `Received non-final state '${final.name}' when proposing final state '${attempt.state.name}' and will attempt to run again...`,
+      );
+      await sleep(Math.max(0, at - Date.now()));
+      runName_ = 'Retrying';
+      continue;
+    }
+    return outcomeOf({
+      flowRunId: options.flowRun.id,
+      state: final,
+      value: attempt.value,
+      error: attempt.error,
+      store: attempt.store,
+    });
+  }
+}
+
+export type { DriveOptions };

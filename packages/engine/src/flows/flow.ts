@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import { nameFromFunction } from '../tasks/task-key';
+import { flowParameterSchema } from './flow-parameters';
+import { runFlow } from './flow-run-engine';
+import type { AnyFlow, Flow, FlowOptions } from './flow-types';
+
+function makeFlow(options: FlowOptions, fn: (...args: never[]) => unknown): AnyFlow {
+  const name = options.name ?? nameFromFunction(fn, 'flow');
+  let schema: Record<string, unknown> | undefined;
+  const call = async (...args: unknown[]) => (await runFlow(flow, { args })).result();
+  const flow = Object.assign(call, {
+    kind: 'flow' as const,
+    options: Object.freeze({ ...options, name }),
+    fn,
+    returnState: (...args: unknown[]) => runFlow(flow, { args }),
+    runWithParameters: (parameters: Record<string, unknown>) => runFlow(flow, { parameters }),
+    with: (overrides: FlowOptions) => makeFlow({ ...options, ...overrides }, fn),
+  }) as unknown as AnyFlow;
+  Object.defineProperty(flow, 'name', { value: name });
+  Object.defineProperty(flow, 'parameterSchema', {
+    get: () => {
+      schema ??= flowParameterSchema(fn, options.parameters);
+      return schema;
+    },
+  });
+  return flow;
+}
+
+/**
+ * Make a flow: an async function whose every call is a flow run recorded by the server, with
+ * retries, a timeout, hooks and a persisted result. Called inside another flow (or a task), it
+ * runs as a subflow linked to its parent. Its parameters may be a zod schema: calls are validated
+ * (a failure is a FAILED run, and the call throws) and `flow.parameterSchema` is derived from it.
+ * @example
+ * const etl = flow({ name: 'etl', retries: 1, parameters: z.object({ day: z.string() }) },
+ *   async ({ day }) => load(await extract(day)));
+ * await etl({ day: '2026-01-01' });
+ */
+export function flow<TSchema extends z.ZodType, TReturn>(
+  options: FlowOptions<TSchema> & { parameters: TSchema },
+  fn: (parameters: z.output<TSchema>) => TReturn | Promise<TReturn>,
+): Flow<
+  undefined extends z.input<TSchema> ? [parameters?: z.input<TSchema>] : [parameters: z.input<TSchema>],
+  Awaited<TReturn>
+>;
+export function flow<TArgs extends unknown[], TReturn>(
+  options: FlowOptions<undefined> | string,
+  fn: (...args: TArgs) => TReturn | Promise<TReturn>,
+): Flow<TArgs, Awaited<TReturn>>;
+export function flow(options: FlowOptions | string, fn: (...args: never[]) => unknown): AnyFlow {
+  return makeFlow(typeof options === 'string' ? { name: options } : options, fn);
+}

@@ -1,0 +1,57 @@
+/**
+ * @weft/engine — plain async functions become flows and tasks with retries, caching, persisted
+ * results, timeouts and subflows, recorded by a Weft server (an embedded one when `WEFT_API_URL`
+ * is not set).
+ *
+ * @example
+ * import { flow, task } from '@weft/engine';
+ * const double = task({ name: 'double', retries: 2 }, async (n: number) => n * 2);
+ * const pipeline = flow({ name: 'pipeline' }, async (numbers: number[]) => double.map(numbers).result());
+ * await pipeline([1, 2, 3]); // [2, 4, 6]
+ */
+export type { CachePolicyInput, CachePolicyLike, CachePolicyName } from './caching/cache-policies';
+export { cachePolicies } from './caching/cache-policies';
+export type { CacheKeyContext } from './caching/cache-policy';
+export { CachePolicy } from './caching/cache-policy';
+export type { CacheKeyFn } from './caching/compute-cache-key';
+export type { DeploymentRuntime, FlowRunRuntime, TaskRunRuntime } from './context/runtime';
+export { runtime } from './context/runtime';
+export {
+  EngineConfigError,
+  FutureTimeoutError,
+  MappingLengthMismatchError,
+  MappingMissingIterableError,
+  MissingContextError,
+  MissingResultError,
+  OrchestrationAbortedError,
+  RunNotCompletedError,
+  RunTimeoutError,
+  UpstreamTaskError,
+} from './engine-errors';
+export { ParameterValidationError } from './errors';
+export { flow } from './flows/flow';
+export type { AnyFlow, Flow, FlowHook, FlowOptions, FlowRunInfo, FlowRunOutcome } from './flows/flow-types';
+export type { AllowFailure, Unmapped } from './futures/annotations';
+export { allowFailure, unmapped } from './futures/annotations';
+export { asCompleted, waitForAll } from './futures/as-completed';
+export type { FutureResultOptions } from './futures/future';
+export { isWeftFuture, WeftFuture, WeftFutureList } from './futures/future';
+export type { RunLogger } from './logging/run-logger';
+export { getRunLogger } from './logging/run-logger';
+export type { LocalFileResultStoreOptions } from './results/local-file-result-store';
+export { createLocalFileResultStore } from './results/local-file-result-store';
+export type { ResultRecord, ResultStore, ResultWriteOptions } from './results/result-store';
+export type { RetryDelayFn, RetryDelayInput } from './retries/retry-delay';
+export { exponentialBackoff } from './retries/retry-delay';
+export { task } from './tasks/task';
+export type {
+  AnyTask,
+  MapArgs,
+  Task,
+  TaskArg,
+  TaskArgs,
+  TaskCallOptions,
+  TaskHook,
+  TaskOptions,
+  TaskRunInfo,
+} from './tasks/task-types';

@@ -1,0 +1,134 @@
+import { MAX_TASK_RUN_BATCH, type State, type TaskRunCreate, type TaskRunStateRecord } from '@weft/schemas';
+
+/** Where the recorder sends its batches (the orchestrator's `recordTaskRuns`). */
+export type RecordBatchFn = (batch: {
+  taskRuns: TaskRunCreate[];
+  states: TaskRunStateRecord[];
+}) => Promise<unknown>;
+
+/** Options of {@link TaskRunRecorder}. */
+export interface TaskRunRecorderOptions {
+  send: RecordBatchFn;
+  /** Flush after this many milliseconds of queued records. @default 5 */
+  intervalMs?: number;
+  /** Flush at once when this many records are queued. @default 500 */
+  maxQueued?: number;
+  /** Attempts per batch before it is given up (and reported to `onError`). @default 5 */
+  maxAttempts?: number;
+  /** Told about a batch that could not be recorded. */
+  onError?: (error: unknown, batch: { taskRuns: number; states: number }) => void;
+}
+
+type Entry = { kind: 'run'; run: TaskRunCreate } | { kind: 'state'; record: TaskRunStateRecord };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Queues task run creations and state changes and records them in batches
+ * (`taskRuns.recordBatch`): every `intervalMs`, or at once when `maxQueued` records wait. One
+ * batch is in flight at a time and the queue is FIFO, so a run is always created before its
+ * states and its states arrive in order. A failed batch is retried (the server ignores state ids
+ * it already has) with backoff.
+ * @internal
+ */
+export class TaskRunRecorder {
+  readonly #options: Required<Omit<TaskRunRecorderOptions, 'onError'>> &
+    Pick<TaskRunRecorderOptions, 'onError'>;
+  #queue: Entry[] = [];
+  #timer: NodeJS.Timeout | undefined;
+  #inFlight: Promise<void> | undefined;
+  /** Number of batches sent (for tests and benchmarks). */
+  batchesSent = 0;
+
+  constructor(options: TaskRunRecorderOptions) {
+    this.#options = { intervalMs: 5, maxQueued: 500, maxAttempts: 5, ...options };
+  }
+
+  /** Queue the creation of a task run. */
+  createRun(run: TaskRunCreate): void {
+    this.#push({ kind: 'run', run });
+  }
+
+  /** Queue a state change of a task run. */
+  setState(taskRunId: string, state: State): void {
+    this.#push({ kind: 'state', record: { taskRunId, state } });
+  }
+
+  /** Records waiting to be sent. */
+  get queued(): number {
+    return this.#queue.length;
+  }
+
+  /** Send everything queued so far and wait until it is recorded. */
+  async flush(): Promise<void> {
+    this.#clearTimer();
+    while (this.#queue.length > 0 || this.#inFlight) {
+      if (this.#inFlight) await this.#inFlight;
+      else this.#startBatch();
+    }
+  }
+
+  #push(entry: Entry): void {
+    this.#queue.push(entry);
+    if (this.#inFlight) return; // the running batch schedules the next one when it ends
+    if (this.#queue.length >= this.#options.maxQueued) this.#startBatch();
+    else if (!this.#timer) {
+      this.#timer = setTimeout(() => this.#startBatch(), this.#options.intervalMs);
+      // A pending flush must not keep the process alive; flows flush explicitly when they end.
+      this.#timer.unref();
+    }
+  }
+
+  #clearTimer(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #startBatch(): void {
+    this.#clearTimer();
+    if (this.#inFlight || this.#queue.length === 0) return;
+    const batch = this.#take();
+    this.#inFlight = this.#send(batch).finally(() => {
+      this.#inFlight = undefined;
+      if (this.#queue.length >= this.#options.maxQueued) this.#startBatch();
+      else if (this.#queue.length > 0 && !this.#timer) {
+        this.#timer = setTimeout(() => this.#startBatch(), this.#options.intervalMs);
+        this.#timer.unref();
+      }
+    });
+  }
+
+  #take(): { taskRuns: TaskRunCreate[]; states: TaskRunStateRecord[] } {
+    const taskRuns: TaskRunCreate[] = [];
+    const states: TaskRunStateRecord[] = [];
+    let i = 0;
+    for (; i < this.#queue.length; i++) {
+      const entry = this.#queue[i]!;
+      if (entry.kind === 'run') {
+        if (taskRuns.length >= MAX_TASK_RUN_BATCH) break;
+        taskRuns.push(entry.run);
+      } else {
+        if (states.length >= MAX_TASK_RUN_BATCH) break;
+        states.push(entry.record);
+      }
+    }
+    this.#queue = i === this.#queue.length ? [] : this.#queue.slice(i);
+    return { taskRuns, states };
+  }
+
+  async #send(batch: { taskRuns: TaskRunCreate[]; states: TaskRunStateRecord[] }): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.batchesSent += 1;
+        await this.#options.send(batch);
+        return;
+      } catch (error) {
+        if (attempt >= this.#options.maxAttempts) {
+          this.#options.onError?.(error, { taskRuns: batch.taskRuns.length, states: batch.states.length });
+          return;
+        }
+        await sleep(Math.min(50 * 2 ** attempt, 2_000));
+      }
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import { type FlowRun, newState, type State } from '@weft/schemas';
+import type { EngineSession } from './config/engine-session';
+import type { AnyFlow } from './flows/flow-types';
+import type { RunLogger } from './logging/run-logger';
+import { runHooks } from './tasks/run-hooks';
+
+/** A top-level flow run this process is running. @internal */
+export interface TrackedRun {
+  flow: AnyFlow;
+  session: EngineSession;
+  flowRun: FlowRun;
+  logger: RunLogger;
+  finished: boolean;
+}
+
+const SIGNALS = { SIGINT: 2, SIGTERM: 15 } as const;
+type Signal = keyof typeof SIGNALS;
+const MESSAGES: Record<Signal, string> = {
+  SIGINT: 'Execution was aborted by an interrupt signal.',
+  SIGTERM: 'Execution was aborted by a termination signal.',
+};
+
+const active = new Set<TrackedRun>();
+let installed = false;
+let handling = false;
+
+function hookArgs(run: TrackedRun, state: State) {
+  const { flowRun } = run;
+  return [
+    run.flow,
+    {
+      id: flowRun.id,
+      name: flowRun.name,
+      flowName: flowRun.flowName,
+      runCount: flowRun.runCount,
+      tags: flowRun.tags,
+      parameters: flowRun.parameters,
+      parentTaskRunId: flowRun.parentTaskRunId,
+    },
+    state,
+  ] as const;
+}
+
+/**
+ * End one run after a signal: Cancelled (forced) when a cancel was asked (the run is CANCELLING on
+ * the server), else Crashed (forced). Then flush what the engine still holds. @internal
+ */
+export async function endRunOnSignal(run: TrackedRun, signal: Signal): Promise<void> {
+  const { orchestrator } = run.session;
+  const current = await orchestrator.readFlowRun(run.flowRun.id).catch(() => run.flowRun);
+  const cancelling = current.stateType === 'CANCELLING';
+  const proposed = cancelling
+    ? newState('CANCELLED', {
+        message: 'Flow run was cancelled.',
+        stateDetails: { flowRunId: run.flowRun.id },
+      })
+    : newState('CRASHED', {
+        message: MESSAGES[signal],
+        data: { kind: 'internal', code: 'CRASHED', message: MESSAGES[signal] },
+        stateDetails: { flowRunId: run.flowRun.id },
+      });
+  run.logger.error(`Received ${signal}; marking the flow run ${cancelling ? 'Cancelled' : 'Crashed'}`);
+  const result = await orchestrator
+    .proposeFlowRunState(run.flowRun.id, proposed, { force: true })
+    .catch(() => null);
+  const state = result?.state ?? proposed;
+  const hooks = cancelling ? run.flow.options.onCancellation : run.flow.options.onCrashed;
+  await runHooks(hooks, [...hookArgs(run, state)], {
+    kind: cancelling ? 'onCancellation' : 'onCrashed',
+    logger: run.logger,
+  });
+}
+
+async function onSignal(signal: Signal): Promise<void> {
+  if (handling) return;
+  handling = true;
+  const runs = [...active].filter((r) => !r.finished);
+  const sessions = new Set(runs.map((r) => r.session));
+  try {
+    await Promise.all(runs.map((r) => endRunOnSignal(r, signal)));
+    await Promise.all([...sessions].map((s) => s.flush().catch(() => undefined)));
+    await Promise.all([...sessions].map((s) => s.close().catch(() => undefined)));
+  } finally {
+    process.exit(128 + SIGNALS[signal]);
+  }
+}
+
+const listeners = {
+  SIGINT: () => void onSignal('SIGINT'),
+  SIGTERM: () => void onSignal('SIGTERM'),
+} satisfies Record<Signal, () => void>;
+
+// Listeners exist only while a run is in progress, so a program's own signal handling is
+// untouched the rest of the time.
+function install(): void {
+  if (installed) return;
+  installed = true;
+  for (const signal of Object.keys(SIGNALS) as Signal[]) process.on(signal, listeners[signal]);
+}
+
+function uninstall(): void {
+  if (!installed || handling) return;
+  installed = false;
+  for (const signal of Object.keys(SIGNALS) as Signal[]) process.off(signal, listeners[signal]);
+}
+
+/**
+ * Watch a top-level flow run so SIGINT/SIGTERM leave it Crashed (or Cancelled when a cancel was
+ * asked), never Running forever. Returns the function that stops watching. @internal
+ */
+export function trackFlowRun(run: TrackedRun): () => void {
+  install();
+  active.add(run);
+  return () => {
+    active.delete(run);
+    if (active.size === 0) uninstall();
+  };
+}

@@ -1,0 +1,263 @@
+import { type JsonObject, type JsonValue, newState, type State, type TaskRunCreate } from '@weft/schemas';
+import { computeCacheKey } from '../caching/compute-cache-key';
+import type { EngineSession } from '../config/engine-session';
+import type { TaskRunContext } from '../context/run-context';
+import { RunTimeoutError } from '../engine-errors';
+import { toSerializedError } from '../errors/serialize-error';
+import type { RunOutcome } from '../futures/future';
+import type { RunLogger } from '../logging/run-logger';
+import { taskResultKey } from '../results/result-keys';
+import type { ResultStore } from '../results/result-store';
+import { retryDelayFor } from '../retries/retry-delay';
+import { runHooks } from './run-hooks';
+import { taskDefinitionOf } from './task-definition';
+import { inTaskContext, nextTimestamp, type TaskCall } from './task-run-engine';
+import type { AnyTask, TaskRunInfo } from './task-types';
+import { runWithTimeout } from './timeout';
+
+/** Everything a task run needs once its inputs are resolved. @internal */
+export interface TaskRunPlan {
+  call: TaskCall;
+  session: EngineSession;
+  record: TaskRunCreate;
+  parameters: JsonObject;
+  args: unknown[];
+  getLogger: () => RunLogger;
+  lastTimestamp: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function info(plan: TaskRunPlan, runCount: number): TaskRunInfo {
+  const { record } = plan;
+  return {
+    id: record.id,
+    name: record.name,
+    flowRunId: record.flowRunId,
+    taskKey: record.taskKey,
+    runCount,
+    tags: record.tags ?? [],
+    parameters: plan.parameters,
+  };
+}
+
+function emit(plan: TaskRunPlan, state: State): State {
+  plan.session.recorder.setState(plan.record.id, state);
+  plan.call.onState?.(state);
+  return state;
+}
+
+function details(plan: TaskRunPlan, extra: Partial<State['stateDetails']> = {}): State['stateDetails'] {
+  return { flowRunId: plan.record.flowRunId, taskRunId: plan.record.id, ...extra };
+}
+
+function resultStoreOf(plan: TaskRunPlan): ResultStore {
+  return plan.call.task.options.resultStore ?? plan.call.flow?.resultStore ?? plan.session.resultStore;
+}
+
+function shouldPersist(plan: TaskRunPlan): boolean {
+  return taskDefinitionOf(plan.call.task).persistResult ?? plan.session.settings.persistByDefault;
+}
+
+function cacheKeyOf(plan: TaskRunPlan): string | null {
+  const { call } = plan;
+  const definition = taskDefinitionOf(call.task);
+  if (!definition.cachePolicy && !call.task.options.cacheKeyFn) return null;
+  const { key, error } = computeCacheKey({
+    policy: definition.cachePolicy ?? ({ computeKey: () => null, policies: [] } as never),
+    cacheKeyFn: call.task.options.cacheKeyFn,
+    ctx: {
+      taskKey: call.task.taskKey,
+      taskSource: definition.source,
+      parameters: plan.parameters,
+      flowRunId: call.flow?.flowRun.id ?? null,
+      taskRunId: call.id,
+      flowParameters: call.flow?.parameters ?? null,
+    },
+  });
+  if (error) plan.getLogger().warning(`Not caching this run: ${error.message}`);
+  return key;
+}
+
+/** Look the cache key up in the result store; a hit finishes the run `Cached`. */
+async function tryCache(plan: TaskRunPlan, cacheKey: string): Promise<RunOutcome<unknown> | undefined> {
+  const { task } = plan.call;
+  if (task.options.refreshCache) return undefined;
+  const found = await resultStoreOf(plan)
+    .read(cacheKey)
+    .catch((error: unknown) => {
+      plan.getLogger().warning(`Could not read the cached result: ${(error as Error).message}`);
+      return undefined;
+    });
+  if (!found) return undefined;
+  const state = emit(
+    plan,
+    newState('COMPLETED', {
+      name: 'Cached',
+      timestamp: nextTimestamp(plan),
+      message: 'Cached result found',
+      data: found.metadata as JsonValue,
+      stateDetails: details(plan, { cacheKey, cacheExpiration: found.metadata.expiration ?? null }),
+    }),
+  );
+  await runHooks(task.options.onCompletion, [task, info(plan, 0), state], {
+    kind: 'onCompletion',
+    logger: plan.getLogger(),
+  });
+  return { state, value: found.result };
+}
+
+async function runOnce(plan: TaskRunPlan, runCount: number): Promise<unknown> {
+  const { call } = plan;
+  const controller = new AbortController();
+  const flowLogPrints = call.flow?.logPrints ?? false;
+  let logger: RunLogger | undefined;
+  const context: TaskRunContext = {
+    kind: 'task',
+    task: call.task,
+    taskRun: plan.record as TaskRunContext['taskRun'],
+    parameters: plan.parameters,
+    runCount,
+    state: call.pending,
+    get logger() {
+      logger ??= plan.getLogger();
+      return logger;
+    },
+    logPrints: call.task.options.logPrints ?? flowLogPrints,
+    signal: controller.signal,
+  };
+  const timeoutSeconds = call.task.options.timeoutSeconds;
+  return runWithTimeout({
+    fn: () => inTaskContext(context, call.flow, async () => call.task.fn(...plan.args)),
+    timeoutSeconds,
+    controller,
+    message: `Task run exceeded timeout of ${timeoutSeconds} second(s)`,
+  });
+}
+
+async function complete(plan: TaskRunPlan, value: unknown, cacheKey: string | null, runCount: number) {
+  const { task } = plan.call;
+  let data: JsonValue = { type: 'unpersisted' };
+  let cacheExpiration: Date | null = null;
+  if (shouldPersist(plan)) {
+    const seconds = task.options.cacheExpiration;
+    cacheExpiration = seconds === undefined ? null : new Date(Date.now() + seconds * 1000);
+    const flowRunId = plan.record.flowRunId;
+    const { inputsHash, occurrence } = plan.call;
+    const key =
+      cacheKey ??
+      (flowRunId
+        ? taskResultKey({ flowRunId, taskKey: task.taskKey, inputsHash, occurrence })
+        : `task-runs/${plan.record.id}`);
+    try {
+      data = (await resultStoreOf(plan).write(key, value, { expiration: cacheExpiration })) as JsonValue;
+    } catch (error) {
+      plan.getLogger().warning(`Could not persist the result: ${(error as Error).message}`);
+    }
+  }
+  const state = emit(
+    plan,
+    newState('COMPLETED', {
+      timestamp: nextTimestamp(plan),
+      data,
+      stateDetails: details(plan, cacheKey ? { cacheKey, cacheExpiration } : {}),
+    }),
+  );
+  await runHooks(task.options.onCompletion, [task, info(plan, runCount), state], {
+    kind: 'onCompletion',
+    logger: plan.getLogger(),
+  });
+  return { state, value };
+}
+
+/** Run the attempts of a task run (retries included) and record its states. @internal */
+export async function finishTaskRun(plan: TaskRunPlan): Promise<RunOutcome<unknown>> {
+  const { task } = plan.call;
+  const cacheKey = shouldPersist(plan) ? cacheKeyOf(plan) : null;
+  if (cacheKey) {
+    const cached = await tryCache(plan, cacheKey);
+    if (cached) return cached;
+  }
+  const retries = task.options.retries ?? 0;
+  let runName = 'Running';
+  for (let runCount = 1; ; runCount++) {
+    const running = emit(
+      plan,
+      newState('RUNNING', { name: runName, timestamp: nextTimestamp(plan), stateDetails: details(plan) }),
+    );
+    await runHooks(task.options.onRunning, [task, info(plan, runCount), running], {
+      kind: 'onRunning',
+      logger: plan.getLogger(),
+    });
+    try {
+      const value = await runOnce(plan, runCount);
+      return await complete(plan, value, cacheKey, runCount);
+    } catch (error) {
+      const failed = failedState(plan, error);
+      const retry =
+        runCount <= retries && (await shouldRetry(task, info(plan, runCount), failed, plan.getLogger()));
+      if (!retry) {
+        emit(plan, failed);
+        await runHooks(task.options.onFailure, [task, info(plan, runCount), failed], {
+          kind: 'onFailure',
+          logger: plan.getLogger(),
+        });
+        return { state: failed, error };
+      }
+      const definition = taskDefinitionOf(task);
+      const delay = retryDelayFor({
+        attempt: runCount,
+        delays: definition.retryDelays,
+        jitterFactor: definition.retryJitterFactor,
+      });
+      plan
+        .getLogger()
+        .info(
+          `Task run failed with ${(error as Error)?.name ?? 'an error'}; retry ${runCount}/${retries} in ${delay} s`,
+        );
+      if (delay > 0) {
+        const at = new Date(Date.now() + delay * 1000);
+        emit(
+          plan,
+          newState('SCHEDULED', {
+            name: 'AwaitingRetry',
+            timestamp: nextTimestamp(plan),
+            message: failed.message,
+            data: failed.data,
+            scheduledTime: at,
+            stateDetails: details(plan),
+          }),
+        );
+        await sleep(delay * 1000);
+      }
+      runName = 'Retrying';
+    }
+  }
+}
+
+function failedState(plan: TaskRunPlan, error: unknown): State {
+  const timedOut = error instanceof RunTimeoutError;
+  const serialized = toSerializedError(error);
+  return newState('FAILED', {
+    name: timedOut ? 'TimedOut' : 'Failed',
+    timestamp: nextTimestamp(plan),
+    message: timedOut ? serialized.message : `Task run encountered an exception: ${serialized.message}`,
+    data: serialized as JsonValue,
+    stateDetails: details(plan),
+  });
+}
+
+async function shouldRetry(
+  task: AnyTask,
+  run: TaskRunInfo,
+  state: State,
+  logger: RunLogger,
+): Promise<boolean> {
+  if (!task.options.retryCondition) return true;
+  try {
+    return Boolean(await task.options.retryCondition(task, run, state));
+  } catch (error) {
+    logger.error('retryCondition threw; not retrying', error);
+    return false;
+  }
+}

@@ -1,0 +1,277 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runtime } from '../context/runtime';
+import {
+  MappingLengthMismatchError,
+  MappingMissingIterableError,
+  RunTimeoutError,
+  UpstreamTaskError,
+} from '../engine-errors';
+import { flow } from '../flows/flow';
+import { allowFailure, unmapped } from '../futures/annotations';
+import { asCompleted, waitForAll } from '../futures/as-completed';
+import { exponentialBackoff } from '../retries/retry-delay';
+import { startTestEngine, type TestEngine } from '../testing/test-engine';
+import { task } from './task';
+
+let t: TestEngine;
+beforeAll(async () => {
+  t = await startTestEngine();
+});
+afterAll(() => t?.close());
+
+async function taskRunsOf(flowRunId: string) {
+  await t.session.flush();
+  return t.client.taskRuns.list.query({
+    filter: { flowRunId: { any: [flowRunId] } },
+    sort: 'EXPECTED_START_TIME_ASC',
+  });
+}
+
+async function stateNames(taskRunId: string) {
+  return (await t.client.taskRuns.states.query({ id: taskRunId })).map((s) => s.name);
+}
+
+describe('calling a task', () => {
+  it('returns its value and records Pending → Running → Completed in the flow run', async () => {
+    const double = task({ name: 'double' }, async (n: number) => n * 2);
+    const outcome = await flow({ name: 'call-flow' }, async () => double(21)).returnState();
+    expect(await outcome.result()).toBe(42);
+    const [run] = await taskRunsOf(outcome.flowRunId);
+    expect(run?.stateType).toBe('COMPLETED');
+    expect(await stateNames(run!.id)).toEqual(['Pending', 'Running', 'Completed']);
+  });
+
+  it('throws the error of a failed task and records it as data', async () => {
+    const boom = task({ name: 'boom' }, async () => {
+      throw new TypeError('bad input');
+    });
+    const outcome = await flow({ name: 'boom-flow' }, async () => boom()).returnState();
+    expect(outcome.state.type).toBe('FAILED');
+    await expect(outcome.result()).rejects.toThrow(TypeError);
+    const [run] = await taskRunsOf(outcome.flowRunId);
+    expect(run?.state?.data).toMatchObject({ kind: 'builtin', name: 'TypeError', message: 'bad input' });
+  });
+
+  it('runs outside a flow too', async () => {
+    const inc = task({ name: 'inc' }, async (n: number) => n + 1);
+    expect(await inc(1)).toBe(2);
+  });
+});
+
+describe('retries', () => {
+  it('retries with the listed delays, recording AwaitingRetry and Retrying', async () => {
+    let calls = 0;
+    const started: number[] = [];
+    const flaky = task({ name: 'flaky', retries: 2, retryDelaySeconds: [0.1, 0.2] }, async () => {
+      started.push(Date.now());
+      calls += 1;
+      if (calls < 3) throw new Error(`fail ${calls}`);
+      return runtime.taskRun.runCount;
+    });
+    const outcome = await flow({ name: 'retry-flow' }, async () => flaky()).returnState();
+    expect(await outcome.result()).toBe(3);
+    expect(started[1]! - started[0]!).toBeGreaterThanOrEqual(95);
+    expect(started[2]! - started[1]!).toBeGreaterThanOrEqual(195);
+    const [run] = await taskRunsOf(outcome.flowRunId);
+    expect(await stateNames(run!.id)).toEqual([
+      'Pending',
+      'Running',
+      'AwaitingRetry',
+      'Retrying',
+      'AwaitingRetry',
+      'Retrying',
+      'Completed',
+    ]);
+    expect(run?.runCount).toBe(3);
+  });
+
+  it('waits exponentially longer with exponentialBackoff', async () => {
+    const started: number[] = [];
+    const flaky = task(
+      { name: 'backoff', retries: 2, retryDelaySeconds: exponentialBackoff(0.1) },
+      async () => {
+        started.push(Date.now());
+        if (started.length < 3) throw new Error('again');
+        return 'ok';
+      },
+    );
+    await flow({ name: 'backoff-flow' }, async () => flaky())();
+    expect(started[1]! - started[0]!).toBeGreaterThanOrEqual(95);
+    expect(started[2]! - started[1]!).toBeGreaterThanOrEqual(195);
+  });
+
+  it('stops retrying when retryCondition says no', async () => {
+    let calls = 0;
+    const fatal = task(
+      {
+        name: 'fatal',
+        retries: 5,
+        retryCondition: (_task, _run, state) => !String(state.message).includes('fatal'),
+      },
+      async () => {
+        calls += 1;
+        throw new Error(calls === 1 ? 'transient' : 'fatal');
+      },
+    );
+    await expect(flow({ name: 'condition-flow' }, async () => fatal())()).rejects.toThrow('fatal');
+    expect(calls).toBe(2);
+  });
+});
+
+describe('timeouts', () => {
+  it('fails a slow task TimedOut and aborts its signal', async () => {
+    let aborted = false;
+    const slow = task({ name: 'slow', timeoutSeconds: 0.1 }, async () => {
+      runtime.taskRun.signal?.addEventListener('abort', () => {
+        aborted = true;
+      });
+      await new Promise((r) => setTimeout(r, 1000));
+    });
+    const outcome = await flow({ name: 'timeout-flow' }, async () => slow()).returnState();
+    await expect(outcome.result()).rejects.toThrow(RunTimeoutError);
+    expect(aborted).toBe(true);
+    const [run] = await taskRunsOf(outcome.flowRunId);
+    expect(run?.stateName).toBe('TimedOut');
+    expect(run?.state?.message).toBe('Task run exceeded timeout of 0.1 second(s)');
+  });
+});
+
+describe('submit, map and futures', () => {
+  it('submits concurrently and resolves futures passed as arguments, recording them as inputs', async () => {
+    const add = task({ name: 'add' }, async (a: number, b: number) => a + b);
+    const outcome = await flow({ name: 'submit-flow' }, async () => {
+      const a = add.submit(1, 2);
+      const b = add.submit(a, 10);
+      expect(a.taskRunId).toMatch(/^[0-9a-f-]{36}$/);
+      return b.result();
+    }).returnState();
+    expect(await outcome.result()).toBe(13);
+    const runs = await taskRunsOf(outcome.flowRunId);
+    const second = runs.find((r) => r.taskInputs.a?.length);
+    expect(second?.taskInputs.a).toEqual([{ inputType: 'task_run', id: runs.find((r) => r !== second)!.id }]);
+  });
+
+  it('maps over iterables of equal length and broadcasts unmapped values', async () => {
+    const mul = task({ name: 'mul' }, async (a: number, b: number) => a * b);
+    const result = await flow({ name: 'map-flow' }, async () => mul.map([1, 2, 3], unmapped(10)).result())();
+    expect(result).toEqual([10, 20, 30]);
+  });
+
+  it('rejects maps with different lengths or no iterable', async () => {
+    const mul = task({ name: 'mul2' }, async (a: number, b: number) => a * b);
+    expect(() => mul.map([1, 2], [1, 2, 3])).toThrow(MappingLengthMismatchError);
+    expect(() => mul.map(1 as never, 2 as never)).toThrow(MappingMissingIterableError);
+  });
+
+  it('marks a downstream NotReady when an upstream failed, unless allowFailure', async () => {
+    const bad = task({ name: 'bad' }, async () => {
+      throw new Error('upstream broke');
+    });
+    const after = task({ name: 'after' }, async (x: unknown) =>
+      x instanceof Error ? `saw ${x.message}` : 'value',
+    );
+    const outcome = await flow({ name: 'allow-failure-flow' }, async () => {
+      const upstream = bad.submit();
+      const blocked = after.submit(upstream);
+      const allowed = after.submit(allowFailure(upstream));
+      const blockedState = await blocked.wait();
+      await expect(blocked.result()).rejects.toThrow(UpstreamTaskError);
+      return { blocked: blockedState.name, allowed: await allowed.result() };
+    }).returnState();
+    expect(outcome.state.type).toBe('COMPLETED');
+    expect(await outcome.result()).toEqual({ blocked: 'NotReady', allowed: 'saw upstream broke' });
+  });
+
+  it('waits for waitFor futures before running', async () => {
+    const order: string[] = [];
+    const first = task({ name: 'first' }, async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      order.push('first');
+    });
+    const second = task({ name: 'second' }, async () => {
+      order.push('second');
+    });
+    await flow({ name: 'wait-for-flow' }, async () => {
+      const f = first.submit();
+      await second
+        .with({ waitFor: [f] })
+        .submit()
+        .result();
+    })();
+    expect(order).toEqual(['first', 'second']);
+  });
+
+  it('yields futures as they complete and waits for all', async () => {
+    const sleepy = task({ name: 'sleepy' }, async (ms: number) => {
+      await new Promise((r) => setTimeout(r, ms));
+      return ms;
+    });
+    await flow({ name: 'as-completed-flow' }, async () => {
+      const futures = sleepy.map([120, 10, 60]);
+      const seen: number[] = [];
+      for await (const f of asCompleted(futures)) seen.push(await f.result());
+      expect(seen).toEqual([10, 60, 120]);
+      const { done, notDone } = await waitForAll(futures);
+      expect(done).toHaveLength(3);
+      expect(notDone).toHaveLength(0);
+    })();
+  });
+});
+
+describe('names, hooks and runtime', () => {
+  it('names runs from a taskRunName template', async () => {
+    const greet = task({ name: 'greet', taskRunName: 'greet-{who}' }, async (who: string) => `hi ${who}`);
+    const outcome = await flow({ name: 'name-flow' }, async () => greet('ada')).returnState();
+    const [run] = await taskRunsOf(outcome.flowRunId);
+    expect(run?.name).toBe('greet-ada');
+  });
+
+  it('fires onRunning, onCompletion and onFailure hooks, and a failing hook changes nothing', async () => {
+    const seen: string[] = [];
+    const hooks = {
+      onRunning: (_t: unknown, _run: { name: string }, s: { name: string }) =>
+        void seen.push(`running:${s.name}`),
+      onCompletion: [
+        () => {
+          throw new Error('hook broke');
+        },
+        (_t: unknown, _r: unknown, s: { name: string }) => void seen.push(`completed:${s.name}`),
+      ],
+      onFailure: (_t: unknown, _r: unknown, s: { name: string }) => void seen.push(`failed:${s.name}`),
+    };
+    const ok = task({ name: 'hooked-ok', ...hooks }, async () => 1);
+    const ko = task({ name: 'hooked-ko', ...hooks }, async () => {
+      throw new Error('x');
+    });
+    await flow({ name: 'hook-flow' }, async () => {
+      await ok();
+      await ko().catch(() => undefined);
+    })();
+    expect(seen).toEqual(['running:Running', 'completed:Completed', 'running:Running', 'failed:Failed']);
+  });
+
+  it('exposes the current task run through runtime.taskRun', async () => {
+    const probe = task({ name: 'probe', tags: ['t1'] }, async (x: number) => ({
+      x,
+      id: runtime.taskRun.id,
+      name: runtime.taskRun.name,
+      taskName: runtime.taskRun.taskName,
+      parameters: runtime.taskRun.parameters,
+      tags: runtime.taskRun.tags,
+      flowRunId: runtime.flowRun.id,
+    }));
+    const outcome = await flow({ name: 'runtime-task-flow' }, async () => probe(7)).returnState();
+    const value = await outcome.result();
+    const [run] = await taskRunsOf(outcome.flowRunId);
+    expect(value).toEqual({
+      x: 7,
+      id: run!.id,
+      name: run!.name,
+      taskName: 'probe',
+      parameters: { x: 7 },
+      tags: ['t1'],
+      flowRunId: outcome.flowRunId,
+    });
+    expect(runtime.taskRun.id).toBeUndefined();
+  });
+});
