@@ -273,8 +273,7 @@ export async function updateFlowRunFields(
     .forUpdate()
     .executeTakeFirst();
   if (!current) return false;
-  const policy =
-    input.empiricalPolicy && FlowRunPolicy.parse({ ...current.empirical_policy, ...input.empiricalPolicy });
+  const policy = input.empiricalPolicy && mergePolicy(current.empirical_policy, input.empiricalPolicy);
   await db
     .updateTable('flow_run')
     .set({
@@ -289,4 +288,18 @@ export async function updateFlowRunFields(
     .where('id', '=', input.id)
     .execute();
   return true;
+}
+
+const DEFAULT_POLICY = FlowRunPolicy.parse({});
+
+/**
+ * Merge a policy update into the stored policy. `FlowRunPolicy.partial()` fills zod defaults in
+ * for omitted keys, so a value equal to its default counts as "not given" (to reset a field,
+ * send the whole policy through `setState`'s orchestration instead).
+ */
+function mergePolicy(stored: Record<string, unknown>, update: Partial<FlowRunPolicy>): FlowRunPolicy {
+  const given = Object.entries(update).filter(
+    ([key, value]) => JSON.stringify(value) !== JSON.stringify(DEFAULT_POLICY[key as keyof FlowRunPolicy]),
+  );
+  return FlowRunPolicy.parse({ ...stored, ...Object.fromEntries(given) });
 }

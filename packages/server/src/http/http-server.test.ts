@@ -1,0 +1,124 @@
+import { uuid7 } from '@weft/schemas';
+import superjson from 'superjson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from '../router';
+import { createTestServer, type TestServer } from '../testing/create-test-server';
+
+let t: TestServer;
+let url: string;
+
+beforeAll(async () => {
+  t = await createTestServer({ listen: true, apiKey: 'sekret' });
+  url = t.url!;
+});
+afterAll(() => t.close());
+
+const auth = { Authorization: 'Bearer sekret' };
+const input = (value: unknown) => encodeURIComponent(JSON.stringify(superjson.serialize(value)));
+
+async function mutate(path: string, body: unknown) {
+  const response = await fetch(`${url}/api/${path}`, {
+    method: 'POST',
+    headers: { ...auth, 'Content-Type': 'application/json' },
+    body: JSON.stringify(superjson.serialize(body)),
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+/** Read SSE `data:` payloads until `count` have arrived. */
+async function readEvents(response: Response, count: number): Promise<any[]> {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const events: any[] = [];
+  let buffer = '';
+  while (events.length < count) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    let end = buffer.indexOf('\n\n');
+    while (end >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      end = buffer.indexOf('\n\n');
+      const data = block
+        .split('\n')
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).trim())
+        .join('\n');
+      const isMessage = !/^event: /m.test(block);
+      if (data && isMessage) events.push(superjson.deserialize(JSON.parse(data)));
+    }
+  }
+  await reader.cancel();
+  return events;
+}
+
+describe('http', () => {
+  it('answers /health and /version without a key', async () => {
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${url}/version`)).json()).toMatchObject({ apiVersion: expect.any(String) });
+  });
+
+  it('answers 401 on /api without the bearer key', async () => {
+    expect((await fetch(`${url}/api/admin.version`)).status).toBe(401);
+    const wrong = await fetch(`${url}/api/admin.version`, { headers: { Authorization: 'Bearer nope' } });
+    expect(wrong.status).toBe(401);
+    const right = await fetch(`${url}/api/admin.version`, { headers: auth });
+    expect(right.status).toBe(200);
+  });
+
+  it('serves mutations and queries with superjson dates', async () => {
+    const flow = await mutate('flows.create', { name: 'over-http' });
+    expect(flow.status).toBe(200);
+    const created = superjson.deserialize<{ createdAt: Date }>(flow.body.result.data);
+    expect(created.createdAt).toBeInstanceOf(Date);
+  });
+
+  it('answers 400 with the field and weftCode for a bad input, 404 for a missing run', async () => {
+    const bad = await mutate('flowRuns.create', { flowId: 'nope' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.json).toMatchObject({
+      message: 'flowId: Invalid UUID',
+      data: { weftCode: 'VALIDATION' },
+    });
+    const missing = await fetch(`${url}/api/flowRuns.read?input=${input({ id: uuid7() })}`, {
+      headers: auth,
+    });
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as any).error.json.data).toMatchObject({
+      code: 'NOT_FOUND',
+      weftCode: 'NOT_FOUND',
+    });
+  });
+
+  it('streams a flow run over SSE: now, then after a state change', async () => {
+    const api = appRouter.createCaller(await t.server.createContext());
+    const flow = await api.flows.create({ name: 'watched' });
+    const run = await api.flowRuns.create({ flowId: flow.id });
+    const response = await fetch(`${url}/api/flowRuns.watch?input=${input({ id: run.id })}`, {
+      headers: { ...auth, Accept: 'text/event-stream' },
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const events = readEvents(response, 2);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await api.flowRuns.setState({ id: run.id, state: { type: 'RUNNING' } });
+    const [first, second] = await events;
+    expect(first).toMatchObject({ id: run.id, stateType: 'PENDING' });
+    expect(second).toMatchObject({ id: run.id, stateType: 'RUNNING' });
+    expect(second.startTime).toBeInstanceOf(Date);
+  });
+
+  it('streams new logs of a flow run over SSE', async () => {
+    const api = appRouter.createCaller(await t.server.createContext());
+    const flowRunId = uuid7();
+    const response = await fetch(`${url}/api/logs.watch?input=${input({ flowRunId })}`, { headers: auth });
+    const events = readEvents(response, 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await api.logs.create([
+      { name: 'x', level: 20, message: 'other run', timestamp: new Date(), flowRunId: uuid7() },
+      { name: 'x', level: 20, message: 'mine', timestamp: new Date(), flowRunId },
+    ]);
+    expect((await events).map((log) => log.message)).toEqual(['mine']);
+  });
+});
