@@ -86,6 +86,7 @@ export const CACHE_POLICY_NAMES = [
   'none',
   'default',
 ] as const;
+/** A built-in cache policy by name: `'inputs' | 'taskSource' | 'runId' | 'flowParameters' | 'none' | 'default'`. */
 export type CachePolicyName = (typeof CACHE_POLICY_NAMES)[number];
 
 const BY_NAME: Record<CachePolicyName, CachePolicy> = {

@@ -139,3 +139,12 @@ describe('stableHash', () => {
     expect(canonicalize({ b: 1, a: new Date(0) })).toBe('["o",["a",["d","1970-01-01T00:00:00.000Z"],"b",1]]');
   });
 });
+
+describe('canonicalize', () => {
+  it('encodes holes of sparse arrays as undefined, keeping valid JSON', () => {
+    // biome-ignore lint/suspicious/noSparseArray: the hole is what is tested
+    const sparse = [1, , 3];
+    expect(() => JSON.parse(canonicalize(sparse))).not.toThrow();
+    expect(canonicalize(sparse)).toBe(canonicalize([1, undefined, 3]));
+  });
+});

@@ -75,7 +75,8 @@ class Canonicalizer {
 
   private encodeKnownObject(value: object, path: string): string {
     if (Array.isArray(value)) {
-      return `["a",${value.map((item, i) => this.encode(item, `${path}[${i}]`)).join(',')}]`;
+      // Array.from visits holes (as undefined), so sparse arrays still give valid canonical JSON.
+      return `["a",${Array.from(value, (item, i) => this.encode(item, `${path}[${i}]`)).join(',')}]`;
     }
     if (value instanceof Date) {
       return JSON.stringify(['d', Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()]);

@@ -96,7 +96,10 @@ export interface RetryDelayForOptions {
   attempt: number;
   /** From {@link resolveRetryDelays}. An empty list means no wait. */
   delays: readonly number[];
-  /** Spread delays by up to ±this fraction. @default null (no jitter) */
+  /**
+   * Jitter: the delay becomes a Poisson-style draw in `[0, base·(1+jitterFactor)]`.
+   * @default null (no jitter)
+   */
   jitterFactor?: number | null;
   /** Uniform random numbers in [0, 1); inject for tests. @default Math.random */
   random?: () => number;
