@@ -3,10 +3,14 @@ import { defineConfig } from 'vitest/config';
 // Tests run on the packages' TypeScript source through the `dev-source` export condition, so no
 // build is needed between packages (style.md G9).
 const conditions = ['dev-source', 'module', 'node', 'import', 'default'];
+// Vitest also hands the SSR conditions to its worker processes as `node --conditions`, where
+// `import`/`module` make CommonJS `require()` pick ESM builds (pg's `require('pg-pool')` then gets
+// a module namespace and fails). Vite adds `import`/`require` by import kind on its own.
+const ssrConditions = ['dev-source', 'node'];
 
 export default defineConfig({
   resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ['dev-source'] } },
+  ssr: { resolve: { conditions: ssrConditions, externalConditions: ['dev-source'] } },
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
