@@ -8,7 +8,24 @@ import { CliError } from '../errors';
 export interface LoadedFlow {
   readonly kind: 'flow';
   readonly name: string;
+  readonly options?: { onRunning?: RunningHook | RunningHook[] };
   runWithParameters(parameters: Record<string, unknown>): Promise<{ flowRunId: string; state: State }>;
+  with?(options: { onRunning: RunningHook[] }): LoadedFlow;
+}
+
+/** A flow's `onRunning` hook: `(flow, flowRun, state)`. @internal */
+export type RunningHook = (flow: unknown, flowRun: { id: string; name: string }, state: State) => unknown;
+
+/**
+ * The flow with one more `onRunning` hook (the user's hooks kept), so the CLI can name the run as
+ * soon as it starts. A flow without `.with()` is returned as is.
+ * @internal
+ */
+export function withRunningHook(flow: LoadedFlow, hook: RunningHook): LoadedFlow {
+  if (typeof flow.with !== 'function') return flow;
+  const existing = flow.options?.onRunning;
+  const hooks = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
+  return flow.with({ onRunning: [...hooks, hook] });
 }
 
 /** Whether a module export is a flow. @internal */

@@ -6,7 +6,7 @@ import type { CliContext } from '../context';
 import { ExitError } from '../errors';
 import { paint, stateColor, toJson } from '../output/format';
 import { stateLabel } from '../output/runs';
-import { importEntrypoint, pickFlow } from './run-loader';
+import { importEntrypoint, type LoadedFlow, pickFlow, withRunningHook } from './run-loader';
 import { parseEntrypoint, parseRunParameters } from './run-params';
 import { collect } from './shared-options';
 
@@ -34,6 +34,17 @@ function failureMessage(state: State): string {
   return typeof data?.message === 'string' ? data.message : `the run ended ${state.type}`;
 }
 
+/** Run the flow, announcing the run on stderr as soon as it is RUNNING (its name comes from the hook). */
+async function runFlow(ctx: CliContext, flow: LoadedFlow, parameters: Record<string, unknown>) {
+  let runName: string | undefined;
+  const announced = withRunningHook(flow, (_flow, flowRun) => {
+    if (runName === undefined) ctx.info(`Flow run '${flowRun.name}' (${flowRun.id}) is running.`);
+    runName = flowRun.name;
+  });
+  const outcome = await announced.runWithParameters(parameters);
+  return { outcome, runName };
+}
+
 /** `weft run <file.ts:flow> [--param k=v …] [--params '{json}']`. */
 export function registerRunCommand(program: Command, ctx: CliContext): void {
   program
@@ -46,7 +57,7 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
       collect,
     )
     .option('--params <json>', 'all parameters as one JSON object (--param values win)')
-    .option('--json', 'print {flowRunId, flow, state} as JSON')
+    .option('--json', 'print {flowRunId, flowRunName, flow, state} as JSON')
     .action(async (entrypoint: string, options: RunOptions, command: Command) => {
       const { file, flowName } = parseEntrypoint(entrypoint);
       const parameters = parseRunParameters(options.params, options.param ?? []);
@@ -57,19 +68,21 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
 
       ctx.info(`Loading ${file}…`);
       const { flow } = pickFlow(await importEntrypoint(file, process.cwd()), flowName, file);
-      const where = settings.WEFT_API_URL.value ?? 'an embedded server';
-      ctx.info(`Running flow '${flow.name}' (recording to ${where})…`);
-      const outcome = await flow.runWithParameters(parameters);
+      ctx.info(
+        `Running flow '${flow.name}' (recording to ${settings.WEFT_API_URL.value ?? 'an embedded server'})…`,
+      );
+      const { outcome, runName } = await runFlow(ctx, flow, parameters);
       const { state } = outcome;
       if (options.json) {
-        ctx.print(toJson({ flowRunId: outcome.flowRunId, flow: flow.name, state }));
-      } else {
-        const label = paint(
-          stateLabel({ stateType: state.type, stateName: state.name }),
-          stateColor(state.type),
-          ctx.color,
+        ctx.print(
+          toJson({ flowRunId: outcome.flowRunId, flowRunName: runName ?? null, flow: flow.name, state }),
         );
-        ctx.print(`Flow run ${outcome.flowRunId} of '${flow.name}' finished: ${label}`);
+      } else {
+        const label = stateLabel({ stateType: state.type, stateName: state.name });
+        const run = runName ? `'${runName}' (${outcome.flowRunId})` : outcome.flowRunId;
+        ctx.print(
+          `Flow run ${run} of '${flow.name}' finished: ${paint(label, stateColor(state.type), ctx.color)}`,
+        );
       }
       if (state.type !== 'COMPLETED') {
         ctx.info(`error: ${failureMessage(state)}`);
