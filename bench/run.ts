@@ -1,0 +1,100 @@
+// `pnpm bench`: starts a Weft server per backend (Postgres, then PGlite), runs each scenario in its
+// own Node process against it over HTTP, and prints every measurement as one JSON document.
+// Scenario sizes can be shrunk for a smoke run with BENCH_QUICK=1.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from '@weft/server';
+import { createTestServer } from '@weft/server/internal';
+import type { Measurement } from './scenarios/report';
+
+const root = new URL('..', import.meta.url).pathname;
+const quick = process.env.BENCH_QUICK === '1';
+const sizes = quick
+  ? { BENCH_TASKS: '1000', BENCH_OVERHEAD_TASKS: '500', BENCH_FLOW_RUNS: '50' }
+  : { BENCH_TASKS: '10000', BENCH_OVERHEAD_TASKS: '5000', BENCH_FLOW_RUNS: '500' };
+const postgresUrl =
+  process.env.WEFT_BENCH_DATABASE_URL ??
+  process.env.WEFT_TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
+const only = process.env.BENCH_ONLY?.split(',');
+
+function runScenario(file: string, env: Record<string, string>): Promise<Measurement[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--conditions=dev-source', '--import', 'tsx', join(root, 'bench/scenarios', file)],
+      {
+        cwd: root,
+        env: { ...process.env, ...sizes, ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`scenario ${file} exited with ${code}`));
+      const lines = out.split('\n').filter((l) => l.startsWith('{"measurement"'));
+      resolve(lines.map((l) => (JSON.parse(l) as { measurement: Measurement }).measurement));
+    });
+  });
+}
+
+async function onBackend(backend: 'postgres' | 'pglite'): Promise<Measurement[]> {
+  process.env.WEFT_TEST_DB = backend;
+  process.env.WEFT_TEST_DATABASE_URL = postgresUrl;
+  const results: Measurement[] = [];
+  for (const file of ['many-tasks.ts', 'overhead.ts', 'flow-runs.ts']) {
+    if (only && !only.includes(file.replace('.ts', ''))) continue;
+    // A fresh server and database per scenario, so one scenario's rows never slow the next.
+    const server = await createTestServer({ listen: true });
+    const home = mkdtempSync(join(tmpdir(), 'weft-bench-home-'));
+    try {
+      process.stderr.write(`▸ ${file} on ${backend}…\n`);
+      results.push(
+        ...(await runScenario(file, { WEFT_API_URL: server.url!, WEFT_HOME: home, BENCH_BACKEND: backend })),
+      );
+    } finally {
+      await server.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  }
+  return results;
+}
+
+async function memory(): Promise<Measurement[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'weft-bench-db-'));
+  try {
+    const first = await createServer({ database: { kind: 'pglite', dataDir } });
+    await first.close();
+    process.stderr.write('▸ memory.ts on pglite…\n');
+    return await runScenario('memory.ts', { BENCH_DATA_DIR: dataDir });
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const results: Measurement[] = [];
+results.push(...(await onBackend('postgres')));
+results.push(...(await onBackend('pglite')));
+if (!only || only.includes('memory')) results.push(...(await memory()));
+
+const report = {
+  startedAt: new Date().toISOString(),
+  quick,
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  results,
+};
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+process.exit(0);
