@@ -4,6 +4,7 @@ import { RunTimeoutError } from '../engine-errors';
 import { toSerializedError } from '../errors/serialize-error';
 import { installLogPrints } from '../logging/log-prints';
 import type { ResultStore } from '../results/result-store';
+import { toStateData } from '../tasks/result-data';
 import { runWithTimeout } from '../tasks/timeout';
 import { finalStateFor } from './final-state';
 import type { DriveOptions } from './flow-run-engine';
@@ -69,7 +70,7 @@ export async function runAttempt(options: DriveOptions & { runCount: number }): 
     }
     try {
       const key = options.subflow?.resultKey ?? `${flowRun.id}/flow-result`;
-      final.state.data = (await store.write(key, final.value)) as JsonValue;
+      final.state.data = toStateData(await store.write(key, final.value));
     } catch (error) {
       logger.warning(`Could not persist the flow run's result: ${(error as Error).message}`);
       final.state.data = { type: 'unpersisted' };

@@ -1,4 +1,5 @@
 import { type JsonObject, type JsonValue, newState, type State, type TaskRunCreate } from '@weft/schemas';
+import { cachePolicies } from '../caching/cache-policies';
 import { computeCacheKey } from '../caching/compute-cache-key';
 import type { EngineSession } from '../config/engine-session';
 import type { TaskRunContext } from '../context/run-context';
@@ -9,6 +10,7 @@ import type { RunLogger } from '../logging/run-logger';
 import { taskResultKey } from '../results/result-keys';
 import type { ResultStore } from '../results/result-store';
 import { retryDelayFor } from '../retries/retry-delay';
+import { toStateData } from './result-data';
 import { runHooks } from './run-hooks';
 import { taskDefinitionOf } from './task-definition';
 import { inTaskContext, nextTimestamp, type TaskCall } from './task-run-engine';
@@ -63,8 +65,8 @@ function cacheKeyOf(plan: TaskRunPlan): string | null {
   const { call } = plan;
   const definition = taskDefinitionOf(call.task);
   if (!definition.cachePolicy && !call.task.options.cacheKeyFn) return null;
-  const { key, error } = computeCacheKey({
-    policy: definition.cachePolicy ?? ({ computeKey: () => null, policies: [] } as never),
+  const { key, error, source } = computeCacheKey({
+    policy: definition.cachePolicy ?? cachePolicies.NONE,
     cacheKeyFn: call.task.options.cacheKeyFn,
     ctx: {
       taskKey: call.task.taskKey,
@@ -76,7 +78,10 @@ function cacheKeyOf(plan: TaskRunPlan): string | null {
     },
   });
   if (error) plan.getLogger().warning(`Not caching this run: ${error.message}`);
-  return key;
+  // A policy's key is scoped to the task's name: two tasks whose inputs hash alike must not share
+  // results. A cacheKeyFn's key is used as written, so tasks can share a cache on purpose.
+  if (key === null || source === 'cacheKeyFn') return key;
+  return `${call.task.name}/${key}`;
 }
 
 /** Look the cache key up in the result store; a hit finishes the run `Cached`. */
@@ -96,7 +101,7 @@ async function tryCache(plan: TaskRunPlan, cacheKey: string): Promise<RunOutcome
       name: 'Cached',
       timestamp: nextTimestamp(plan),
       message: 'Cached result found',
-      data: found.metadata as JsonValue,
+      data: toStateData(found.metadata),
       stateDetails: details(plan, { cacheKey, cacheExpiration: found.metadata.expiration ?? null }),
     }),
   );
@@ -150,7 +155,7 @@ async function complete(plan: TaskRunPlan, value: unknown, cacheKey: string | nu
         ? taskResultKey({ flowRunId, taskKey: task.taskKey, inputsHash, occurrence })
         : `task-runs/${plan.record.id}`);
     try {
-      data = (await resultStoreOf(plan).write(key, value, { expiration: cacheExpiration })) as JsonValue;
+      data = toStateData(await resultStoreOf(plan).write(key, value, { expiration: cacheExpiration }));
     } catch (error) {
       plan.getLogger().warning(`Could not persist the result: ${(error as Error).message}`);
     }

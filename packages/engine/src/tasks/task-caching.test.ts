@@ -78,11 +78,11 @@ describe('caching', () => {
 
   it('ignores an expired cache entry', async () => {
     let calls = 0;
-    const brief = task({ name: 'brief', cachePolicy: 'inputs', cacheExpiration: 0.2 }, async () => ++calls);
+    const brief = task({ name: 'brief', cachePolicy: 'inputs', cacheExpiration: 1.5 }, async () => ++calls);
     const run = flow({ name: 'expiry-flow' }, async () => brief());
     expect(await run()).toBe(1);
     expect(await run()).toBe(1);
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 1600));
     expect(await run()).toBe(2);
   });
 
