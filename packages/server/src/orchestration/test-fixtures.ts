@@ -4,6 +4,7 @@ import { type OrchestrationOutput, orchestrate } from './orchestrate';
 import { toProposedState } from './proposed-state';
 import type { OrchestrationRule } from './rule';
 import type { FlowRunSnapshot, TaskRunSnapshot } from './run-snapshots';
+import type { RunTransform, TransformableFlowRun, TransformResult } from './transform';
 
 /**
  * Builders for orchestration tests.
@@ -100,4 +101,14 @@ export function summarize(output: OrchestrationOutput): {
  */
 export function titled<T extends { title: string }>(rows: readonly T[]): [string, T][] {
   return rows.map((row) => [row.title, row]);
+}
+
+/** Apply one transform to a flow run whose current state is `initial`; returns its changes. @internal */
+export function applyTransform(
+  transform: RunTransform<TransformableFlowRun>,
+  initial: State | null,
+  state: State,
+  run: Partial<TransformableFlowRun> = {},
+): TransformResult<TransformableFlowRun> | undefined {
+  return transform.apply({ initial, state, run: flowRunOf({ ...run, state: initial }) });
 }
