@@ -7,7 +7,7 @@ import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { toJson } from '../output/format';
 import { formatLogLine, stateLabel } from '../output/runs';
-import { parsePositiveInt } from './shared-options';
+import { parsePositiveInt, parseRunId } from './shared-options';
 
 interface LogsOptions {
   head?: number;
@@ -101,7 +101,7 @@ export function registerFlowRunLogsCommand(flowRun: Command, ctx: CliContext): v
   flowRun
     .command('logs')
     .description("Print a flow run's logs, oldest first")
-    .argument('<id>', 'the flow run id')
+    .argument('<id>', 'the flow run id', parseRunId)
     .option('--head <n>', 'only the first n logs', parsePositiveInt)
     .option('--tail <n>', 'only the last n logs', parsePositiveInt)
     .option('-f, --follow', 'keep printing new logs until the run reaches a terminal state')

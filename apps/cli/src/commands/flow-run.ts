@@ -7,7 +7,7 @@ import { ExitError } from '../errors';
 import { toJson } from '../output/format';
 import { flowRunDetails, flowRunTable, stateHistoryTable, stateLabel } from '../output/runs';
 import { registerFlowRunLogsCommand } from './flow-run-logs';
-import { collect, parseLimit, parseStates, stateFilter } from './shared-options';
+import { collect, parseLimit, parseRunId, parseStates, stateFilter } from './shared-options';
 
 interface ListOptions {
   state?: string[];
@@ -43,7 +43,7 @@ export function registerFlowRunCommand(program: Command, ctx: CliContext): void 
   flowRun
     .command('inspect')
     .description('Show a flow run and its state history')
-    .argument('<id>', 'the flow run id')
+    .argument('<id>', 'the flow run id', parseRunId)
     .option('--json', 'print JSON: {flowRun, states}')
     .action(async (id: string, options: { json?: boolean }, command: Command) => {
       const { client } = await connect(ctx, command);
@@ -61,7 +61,7 @@ export function registerFlowRunCommand(program: Command, ctx: CliContext): void 
   flowRun
     .command('cancel')
     .description('Cancel a flow run (proposes CANCELLING; runs not yet started become CANCELLED)')
-    .argument('<id>', 'the flow run id')
+    .argument('<id>', 'the flow run id', parseRunId)
     .option('--json', 'print the orchestration result as JSON')
     .action(async (id: string, options: { json?: boolean }, command: Command) => {
       const { client } = await connect(ctx, command);

@@ -43,11 +43,19 @@ describe('weft server (subprocess)', () => {
     }
   }, 240_000);
 
-  it('refuses to reset the database without --yes when it cannot ask', async () => {
-    const result = await runCli(['server', 'database', 'reset'], { env: { WEFT_HOME: home.home } });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toBe(
-      `error: Reset the database at pglite ${join(home.home, 'db')}? This deletes all data. Pass --yes to confirm.\n`,
+  it('resets only with --yes when it cannot ask, and upgrades', async () => {
+    const env = { WEFT_HOME: home.home };
+    const dataDir = join(home.home, 'db');
+    const refused = await runCli(['server', 'database', 'reset'], { env });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      `error: Reset the database at pglite ${dataDir}? This deletes all data. Pass --yes to confirm.\n`,
     );
-  });
+    const reset = await runCli(['server', 'database', 'reset', '--yes'], { env, timeoutMs: 90_000 });
+    expect(reset.stderr).toContain('Resetting the database');
+    expect(reset.stdout).toBe(`Database reset: pglite ${dataDir}\n`);
+    const upgrade = await runCli(['server', 'database', 'upgrade'], { env, timeoutMs: 90_000 });
+    expect(upgrade.stdout).toBe(`Database upgraded: pglite ${dataDir}\n`);
+    expect(upgrade.code).toBe(0);
+  }, 200_000);
 });

@@ -1,4 +1,4 @@
-import { MAX_LIMIT, NAMED_STATES, STATE_TYPES, type StateType } from '@weft/schemas';
+import { MAX_LIMIT, NAMED_STATES, STATE_TYPES, type StateType, Uuid } from '@weft/schemas';
 import { InvalidArgumentError } from 'commander';
 
 /** Parse a positive integer option (`--limit`, `--head`, `--tail`). @internal */
@@ -62,4 +62,15 @@ export function stateFilter(selection: StateSelection | undefined): {
     ...(selection.types.length ? { stateType: { any: selection.types } } : {}),
     ...(selection.names.length ? { stateName: { any: selection.names } } : {}),
   };
+}
+
+/** Parse a run id argument: a UUID, checked before any request is made. @internal */
+export function parseRunId(value: string): string {
+  const id = value.trim();
+  if (!Uuid.safeParse(id).success) {
+    throw new InvalidArgumentError(
+      'expected a run id (a UUID such as 0193c0de-8b5a-7d3e-9f1c-2a4b6c8d0e1f).',
+    );
+  }
+  return id;
 }

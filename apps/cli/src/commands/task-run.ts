@@ -4,7 +4,7 @@ import { connect } from '../api';
 import type { CliContext } from '../context';
 import { toJson } from '../output/format';
 import { taskRunTable } from '../output/runs';
-import { collect, parseLimit, parseStates, stateFilter } from './shared-options';
+import { collect, parseLimit, parseRunId, parseStates, stateFilter } from './shared-options';
 
 interface ListOptions {
   flowRun?: string;
@@ -20,7 +20,7 @@ export function registerTaskRunCommand(program: Command, ctx: CliContext): void 
   taskRun
     .command('ls')
     .description('List task runs (newest first; in execution order with --flow-run)')
-    .option('--flow-run <id>', 'only task runs of this flow run')
+    .option('--flow-run <id>', 'only task runs of this flow run', parseRunId)
     .option('--state <state>', 'only task runs in these states; repeatable', collect)
     .option('--limit <n>', 'at most n task runs', parseLimit, 20)
     .option('--json', 'print JSON')
