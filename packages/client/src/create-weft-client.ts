@@ -60,7 +60,7 @@ export type WeftClientOptions = WeftHttpClientOptions | WeftInProcessClientOptio
  * const client = createWeftClient({ url: process.env.WEFT_API_URL ?? 'http://127.0.0.1:4200' });
  * const runs = await client.flowRuns.list.query({ limit: 10 });
  * @example
- * const server = await createServer({ database: { kind: 'pglite' } });
+ * const server = await createServer();
  * const client = createWeftClient({ server }); // in-process, no HTTP
  */
 export function createWeftClient(options: WeftClientOptions): WeftClient {
