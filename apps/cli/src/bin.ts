@@ -9,6 +9,11 @@ function describe(error: unknown): string {
 }
 
 async function main(): Promise<void> {
+  // `weft flow-run ls | head -1` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   try {
     await createProgram().parseAsync(process.argv);
   } catch (error) {
