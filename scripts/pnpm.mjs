@@ -8,7 +8,7 @@ const PNPM_VERSION = pkg.packageManager.split('@')[1];
 
 function hasPnpm() {
   const r = spawnSync('pnpm', ['--version'], { encoding: 'utf8', shell: process.platform === 'win32' });
-  return r.status === 0 && r.stdout.trim().startsWith(PNPM_VERSION.split('.')[0] + '.');
+  return r.status === 0 && r.stdout.trim().startsWith(`${PNPM_VERSION.split('.')[0]}.`);
 }
 
 const direct = hasPnpm();

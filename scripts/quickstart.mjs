@@ -39,7 +39,9 @@ let server;
 if (await isUp()) {
   console.log(`▸ a Weft server already answers at ${URL_}; using it`);
 } else {
-  console.log(`▸ starting the Weft server at ${URL_} (embedded database in ${process.env.WEFT_HOME ?? '~/.weft'})…`);
+  console.log(
+    `▸ starting the Weft server at ${URL_} (embedded database in ${process.env.WEFT_HOME ?? '~/.weft'})…`,
+  );
   server = spawn(process.execPath, [...WEFT, 'server', 'start', '--host', HOST, '--port', String(PORT)], {
     stdio: 'inherit',
   });
@@ -49,9 +51,14 @@ if (await isUp()) {
 const env = { ...process.env, WEFT_API_URL: URL_ };
 for (const example of EXAMPLES) {
   console.log(`\n▸ weft run ${example.target} ${example.args.join(' ')}`);
-  const r = spawnSync(process.execPath, [...WEFT, 'run', example.target, ...example.args], { stdio: 'inherit', env });
+  const r = spawnSync(process.execPath, [...WEFT, 'run', example.target, ...example.args], {
+    stdio: 'inherit',
+    env,
+  });
   if ((r.status === 0) === Boolean(example.expectFailure)) {
-    console.error(`✖ ${example.target} ${example.expectFailure ? 'should have failed' : 'failed'} (exit ${r.status})`);
+    console.error(
+      `✖ ${example.target} ${example.expectFailure ? 'should have failed' : 'failed'} (exit ${r.status})`,
+    );
     server?.kill('SIGTERM');
     process.exit(1);
   }
