@@ -26,7 +26,7 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-describe('reaching the server (subprocess)', () => {
+describe('reaching the server (subprocess)', { timeout: 90_000 }, () => {
   it('names the configured URL and its source when nothing answers', async () => {
     const port = await closedPort();
     const result = await runCli(['task-run', 'ls'], {

@@ -12,7 +12,7 @@ const weft = (args: string[], env: Record<string, string> = {}) =>
   runCli(args, { env: { WEFT_HOME: home, ...env } });
 const profilesFile = async () => JSON.parse(await readFile(join(home, 'profiles.json'), 'utf8'));
 
-describe('weft config and weft profile (subprocess)', () => {
+describe('weft config and weft profile (subprocess)', { timeout: 120_000 }, () => {
   it('sets, views (masking the key) and unsets settings in the active profile', async () => {
     const set = await weft([
       'config',

@@ -56,7 +56,7 @@ afterAll(async () => {
   await home?.cleanup();
 });
 
-describe('weft flow-run and task-run against a real server (subprocess)', () => {
+describe('weft flow-run and task-run against a real server (subprocess)', { timeout: 120_000 }, () => {
   it('lists runs as JSON, filtered by state, flow and limit', async () => {
     const all = JSON.parse((await weft(['flow-run', 'ls', '--json'])).stdout) as FlowRun[];
     expect(all.map((r) => r.id)).toEqual([runs.followed.id, runs.running.id, runs.failed.id, runs.done.id]);
