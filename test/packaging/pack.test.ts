@@ -20,6 +20,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createWeftClient } from '@weft/client';
 import { createTestServer } from '@weft/server/internal';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -158,6 +160,13 @@ describe('the tarballs', () => {
       expect.arrayContaining(['package/package.json', 'package/README.md', 'package/dist/index.js']),
     );
     expect(files.filter((file) => /^package\/src\/|\.test\.|\.test-d\./.test(file))).toEqual([]);
+  });
+
+  it.each(Object.keys(PACKAGES))('%s passes publint (warnings count)', async (name) => {
+    const bytes = readFileSync(tarballs[name]!);
+    const tarball = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const { messages, pkg } = await publint({ pack: { tarball }, level: 'warning' });
+    expect(messages.map((message) => formatMessage(message, pkg) ?? message.code)).toEqual([]);
   });
 
   it.each(Object.keys(PACKAGES))('%s has no workspace: ranges left', (name) => {
