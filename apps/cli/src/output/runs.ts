@@ -21,6 +21,7 @@ const stateColumn = <T extends AnyRun>(): Column<T> => ({
 
 const startedColumn = <T extends AnyRun>(now: Date): Column<T> => ({
   header: 'STARTED',
+  optional: true,
   value: (run) => formatRelativeTime(run.startTime ?? run.expectedStartTime, now),
 });
 
@@ -35,7 +36,12 @@ export function flowRunTable(runs: readonly FlowRun[], ctx: CliContext): string 
       { header: 'FLOW', value: (run) => run.flowName, flex: true },
       stateColumn<FlowRun>(),
       startedColumn<FlowRun>(now),
-      { header: 'DURATION', value: (run) => formatDuration(run.estimatedRunTime), align: 'right' },
+      {
+        header: 'DURATION',
+        value: (run) => formatDuration(run.estimatedRunTime),
+        align: 'right',
+        optional: true,
+      },
     ],
     { width: ctx.width, color: ctx.color },
   );
@@ -49,10 +55,16 @@ export function taskRunTable(runs: readonly TaskRun[], ctx: CliContext): string 
     [
       { header: 'ID', value: (run) => run.id },
       { header: 'NAME', value: (run) => run.name, flex: true },
-      { header: 'FLOW RUN', value: (run) => run.flowRunId ?? '-' },
       stateColumn<TaskRun>(),
       startedColumn<TaskRun>(now),
-      { header: 'DURATION', value: (run) => formatDuration(run.estimatedRunTime), align: 'right' },
+      {
+        header: 'DURATION',
+        value: (run) => formatDuration(run.estimatedRunTime),
+        align: 'right',
+        optional: true,
+      },
+      // Rightmost, so it is the first to go on a narrow terminal.
+      { header: 'FLOW RUN', value: (run) => run.flowRunId ?? '-', optional: true },
     ],
     { width: ctx.width, color: ctx.color },
   );

@@ -42,6 +42,22 @@ describe('renderTable', () => {
     expect(lines[2]).toMatch(/^b2 {2}a much … {2}12345$/);
   });
 
+  it('drops optional columns, rightmost first, only when shrinking is not enough', () => {
+    const optional = [
+      { header: 'ID', value: (r: Row) => r.id },
+      { header: 'NAME', value: (r: Row) => r.name, flex: true },
+      { header: 'A', value: () => 'aaaa', optional: true },
+      { header: 'B', value: () => 'bbbb', optional: true },
+    ];
+    expect(renderTable(rows, optional, { width: 100 }).split('\n')[0]).toBe(
+      'ID  NAME                          A     B',
+    );
+    // 2+2+8+2+4+2+4 = 24: shrinking NAME suffices.
+    expect(renderTable(rows, optional, { width: 24 }).split('\n')[0]).toBe('ID  NAME      A     B');
+    expect(renderTable(rows, optional, { width: 20 }).split('\n')[0]).toBe('ID  NAME        A');
+    expect(renderTable(rows, optional, { width: 10 }).split('\n')[2]).toBe('b2  a much…');
+  });
+
   it('prints the header alone for no rows and colours cells only when asked', () => {
     expect(renderTable([], columns)).toBe('ID  NAME  COUNT\n');
     const coloured = renderTable(rows.slice(0, 1), [{ ...columns[0]!, color: () => 'green' as const }], {

@@ -11,6 +11,8 @@ export interface Column<T> {
   flex?: boolean;
   /** A colour for the cell (applied only when colour is enabled). */
   color?(row: T): Color | undefined;
+  /** Whether the column may be left out when the table cannot fit otherwise (rightmost first). @default false */
+  optional?: boolean;
 }
 
 /** Options for {@link renderTable}. */
@@ -57,18 +59,11 @@ function fitWidths(widths: number[], minimums: number[], width: number | undefin
  */
 export function renderTable<T>(
   rows: readonly T[],
-  columns: readonly Column<T>[],
+  allColumns: readonly Column<T>[],
   options: TableOptions = {},
 ) {
-  const cells = rows.map((row) => columns.map((column) => column.value(row).replace(/\s*\n\s*/g, ' ')));
-  const natural = columns.map((column, i) =>
-    Math.max(visibleLength(column.header), ...cells.map((line) => visibleLength(line[i] ?? ''))),
-  );
-  const minimums = columns.map((column, i) =>
-    column.flex
-      ? Math.min(natural[i] ?? 0, Math.max(MIN_FLEX, visibleLength(column.header)))
-      : (natural[i] ?? 0),
-  );
+  const { columns, natural, minimums } = chooseColumns(rows, allColumns, options.width);
+  const cells = rows.map((row) => columns.map((column) => cellText(column, row)));
   const widths = fitWidths(natural, minimums, options.width);
   const color = options.color ?? false;
   const layout = (texts: string[], colors: (Color | undefined)[]) =>
@@ -95,4 +90,34 @@ export function renderTable<T>(
     ),
   );
   return `${[header, ...body].join('\n')}\n`;
+}
+
+const cellText = <T>(column: Column<T>, row: T) => column.value(row).replace(/\s*\n\s*/g, ' ');
+
+/**
+ * The columns to show with their natural and minimum widths: optional columns are dropped,
+ * rightmost first, while even the minimum widths overflow `width`.
+ */
+function chooseColumns<T>(rows: readonly T[], all: readonly Column<T>[], width: number | undefined) {
+  const measured = all.map((column) => {
+    const natural = Math.max(
+      visibleLength(column.header),
+      ...rows.map((row) => visibleLength(cellText(column, row))),
+    );
+    const minimum = column.flex
+      ? Math.min(natural, Math.max(MIN_FLEX, visibleLength(column.header)))
+      : natural;
+    return { column, natural, minimum };
+  });
+  const minTotal = () => measured.reduce((sum, m) => sum + m.minimum, 0) + GAP.length * (measured.length - 1);
+  while (width !== undefined && minTotal() > width) {
+    const drop = measured.findLastIndex((m) => m.column.optional);
+    if (drop < 0) break;
+    measured.splice(drop, 1);
+  }
+  return {
+    columns: measured.map((m) => m.column),
+    natural: measured.map((m) => m.natural),
+    minimums: measured.map((m) => m.minimum),
+  };
 }
