@@ -39,7 +39,7 @@ describe('renderTable', () => {
 
   it('never shrinks fixed columns below their content, even when the terminal is too narrow', () => {
     const lines = renderTable(rows, columns, { width: 5 }).trimEnd().split('\n');
-    expect(lines[2]).toMatch(/^b2 {2}a much … {2}12345$/);
+    expect(lines[2]).toMatch(/^b2 {2}a much… {3}12345$/);
   });
 
   it('drops optional columns, rightmost first, only when shrinking is not enough', () => {

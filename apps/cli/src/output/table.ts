@@ -31,7 +31,7 @@ export function truncate(text: string, width: number): string {
   const chars = [...text];
   if (chars.length <= width) return text;
   if (width <= 1) return chars.slice(0, width).join('');
-  return `${chars.slice(0, width - 1).join('')}…`;
+  return `${chars.slice(0, width - 1).join('').trimEnd()}…`;
 }
 
 const visibleLength = (text: string) => [...text].length;
