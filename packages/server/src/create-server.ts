@@ -10,7 +10,8 @@ import {
 import { dropAllTables, migrateToLatest } from './db/migrator';
 import { ServerEvents } from './events';
 import { createHttpServer } from './http/create-http-server';
-import { type ServerLogger, type ServerResources, stderrLogger } from './resources';
+import { type ServerLogger, stderrLogger } from './logger';
+import type { ServerResources } from './resources';
 import type { AppRouter } from './router';
 import { appRouter } from './router';
 import type { TrpcContext } from './trpc/context';

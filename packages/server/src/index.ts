@@ -6,7 +6,7 @@ export type { CreateServerOptions, DatabaseCommandOptions, WeftServer } from './
 export { createServer, resetDatabase, upgradeDatabase } from './create-server';
 export type { DatabaseCapabilities, DatabaseConfig } from './db/create-db';
 export { ConfigError, ConflictError, DatabaseLockedError, NotFoundError, ValidationError } from './errors';
-export type { ServerLogger } from './resources';
+export type { ServerLogger } from './logger';
 export type { AppRouter } from './router';
 export type { TrpcContext } from './trpc/context';
 export { SERVER_VERSION } from './version';

@@ -72,7 +72,9 @@ describe('PGlite data directory lock', () => {
     const first = await createServer({ database: { kind: 'pglite', dataDir } });
     const api = first.router.createCaller(await first.createContext());
     await api.flows.create({ name: 'persisted' });
-    await expect(createServer({ database: { kind: 'pglite', dataDir } })).rejects.toBeInstanceOf(DatabaseLockedError);
+    await expect(createServer({ database: { kind: 'pglite', dataDir } })).rejects.toBeInstanceOf(
+      DatabaseLockedError,
+    );
     await first.close();
     const second = await createServer({ database: { kind: 'pglite', dataDir } });
     const again = second.router.createCaller(await second.createContext());

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { type CreateServerOptions, createServerInternals, type WeftServer } from '../create-server';
 import { createDb, type DatabaseConfig } from '../db/create-db';
-import type { ServerLogger, ServerResources } from '../resources';
+import type { ServerLogger } from '../logger';
+import type { ServerResources } from '../resources';
 
 /** Options of {@link createTestServer}. */
 export interface TestServerOptions {

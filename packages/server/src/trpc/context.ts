@@ -1,10 +1,73 @@
-import type { FlowRunService } from '../domains/flow-runs/flow-run-service';
-import type { FlowService } from '../domains/flows/flow-service';
-import type { LogService } from '../domains/logs/log-service';
-import type { TaskRunService } from '../domains/task-runs/task-run-service';
-import type { ServerLogger } from '../resources';
+import type {
+  Flow,
+  FlowCreate,
+  FlowFilter,
+  FlowListInput,
+  FlowRun,
+  FlowRunCreate,
+  FlowRunFilter,
+  FlowRunListInput,
+  FlowRunSetState,
+  FlowRunUpdate,
+  Log,
+  LogBatch,
+  LogListInput,
+  OrchestrationResult,
+  State,
+  TaskRun,
+  TaskRunBatch,
+  TaskRunCreate,
+  TaskRunFilter,
+  TaskRunListInput,
+} from '@weft/schemas';
+import type { z } from 'zod';
+import type { ServerLogger } from '../logger';
 
-/** The services a procedure may call. Typed by schema types only, so no row type leaks. */
+// The service contracts live here, typed by schema types only, because they are part of the
+// router's type (through the context): nothing here may import kysely or row types.
+
+/** Flows: create (idempotent by name), read, list, count. */
+export interface FlowService {
+  create(input: z.output<typeof FlowCreate>): Promise<Flow>;
+  get(id: string): Promise<Flow>;
+  getByName(name: string): Promise<Flow>;
+  list(input: z.output<typeof FlowListInput>): Promise<Flow[]>;
+  count(filter: FlowFilter | undefined): Promise<number>;
+}
+
+/** Flow runs: create, read, list, update, orchestrated state changes, delete, watch. */
+export interface FlowRunService {
+  create(input: z.output<typeof FlowRunCreate>): Promise<FlowRun>;
+  get(id: string): Promise<FlowRun>;
+  list(input: z.output<typeof FlowRunListInput>): Promise<FlowRun[]>;
+  count(filter: FlowRunFilter | undefined): Promise<number>;
+  update(input: z.output<typeof FlowRunUpdate>): Promise<FlowRun>;
+  setState(input: z.output<typeof FlowRunSetState>): Promise<OrchestrationResult>;
+  states(id: string): Promise<State[]>;
+  delete(id: string): Promise<{ id: string }>;
+  /** The run now, then again after every change, until `signal` aborts. */
+  watch(id: string, signal: AbortSignal | undefined): AsyncGenerator<FlowRun>;
+}
+
+/** Task runs: created and recorded in batches by the engine, read by everyone. */
+export interface TaskRunService {
+  create(input: z.output<typeof TaskRunCreate>): Promise<TaskRun>;
+  recordBatch(input: z.output<typeof TaskRunBatch>): Promise<{ taskRuns: number; states: number }>;
+  get(id: string): Promise<TaskRun>;
+  list(input: z.output<typeof TaskRunListInput>): Promise<TaskRun[]>;
+  count(filter: TaskRunFilter | undefined): Promise<number>;
+  states(id: string): Promise<State[]>;
+}
+
+/** Logs: recorded in batches, listed, watched. */
+export interface LogService {
+  create(input: z.output<typeof LogBatch>): Promise<{ count: number }>;
+  list(input: z.output<typeof LogListInput>): Promise<Log[]>;
+  /** New logs of a flow run as they are recorded, until `signal` aborts. */
+  watch(flowRunId: string, signal: AbortSignal | undefined): AsyncGenerator<Log>;
+}
+
+/** The services a procedure may call. */
 export interface Services {
   flows: FlowService;
   flowRuns: FlowRunService;

@@ -1,19 +1,8 @@
-import {
-  type FlowRun,
-  type FlowRunCreate,
-  type FlowRunFilter,
-  type FlowRunListInput,
-  FlowRunPolicy,
-  type FlowRunSetState,
-  type FlowRunUpdate,
-  generateRunName,
-  type OrchestrationResult,
-  type State,
-  uuid7,
-} from '@weft/schemas';
+import { type FlowRun, type FlowRunCreate, FlowRunPolicy, generateRunName, uuid7 } from '@weft/schemas';
 import type { z } from 'zod';
 import { ConflictError, NotFoundError } from '../../errors';
 import type { ServerResources } from '../../resources';
+import type { FlowRunService } from '../../trpc/context';
 import { findFlowById } from '../flows/flow-repository';
 import { findTaskRun } from '../task-runs/task-run-repository';
 import {
@@ -29,19 +18,7 @@ import {
 } from './flow-run-repository';
 import { proposeFlowRunState } from './flow-run-state-writer';
 
-/** Flow runs: create, read, list, update, orchestrated state changes, delete, watch. */
-export interface FlowRunService {
-  create(input: z.output<typeof FlowRunCreate>): Promise<FlowRun>;
-  get(id: string): Promise<FlowRun>;
-  list(input: z.output<typeof FlowRunListInput>): Promise<FlowRun[]>;
-  count(filter: FlowRunFilter | undefined): Promise<number>;
-  update(input: z.output<typeof FlowRunUpdate>): Promise<FlowRun>;
-  setState(input: z.output<typeof FlowRunSetState>): Promise<OrchestrationResult>;
-  states(id: string): Promise<State[]>;
-  delete(id: string): Promise<{ id: string }>;
-  /** The run now, then again after every change, until `signal` aborts. */
-  watch(id: string, signal: AbortSignal | undefined): AsyncGenerator<FlowRun>;
-}
+export type { FlowRunService };
 
 /** Create the flow run service. */
 export function createFlowRunService(resources: ServerResources): FlowRunService {

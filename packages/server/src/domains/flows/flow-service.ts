@@ -1,8 +1,7 @@
-import type { Flow, FlowCreate, FlowFilter, FlowListInput } from '@weft/schemas';
 import { uuid7 } from '@weft/schemas';
-import type { z } from 'zod';
 import { NotFoundError } from '../../errors';
 import type { ServerResources } from '../../resources';
+import type { FlowService } from '../../trpc/context';
 import {
   countFlows,
   findFlowById,
@@ -12,14 +11,7 @@ import {
   upsertFlowByName,
 } from './flow-repository';
 
-/** Flows: create (idempotent by name), read, list, count. */
-export interface FlowService {
-  create(input: z.output<typeof FlowCreate>): Promise<Flow>;
-  get(id: string): Promise<Flow>;
-  getByName(name: string): Promise<Flow>;
-  list(input: z.output<typeof FlowListInput>): Promise<Flow[]>;
-  count(filter: FlowFilter | undefined): Promise<number>;
-}
+export type { FlowService };
 
 /** Create the flow service. */
 export function createFlowService(resources: ServerResources): FlowService {

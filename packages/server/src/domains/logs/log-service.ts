@@ -1,15 +1,9 @@
-import { type Log, type LogBatch, type LogListInput, uuid7 } from '@weft/schemas';
-import type { z } from 'zod';
+import { type Log, uuid7 } from '@weft/schemas';
 import type { ServerResources } from '../../resources';
+import type { LogService } from '../../trpc/context';
 import { insertLogs, listLogs } from './log-repository';
 
-/** Logs: recorded in batches, listed, watched. */
-export interface LogService {
-  create(input: z.output<typeof LogBatch>): Promise<{ count: number }>;
-  list(input: z.output<typeof LogListInput>): Promise<Log[]>;
-  /** New logs of a flow run as they are recorded, until `signal` aborts. */
-  watch(flowRunId: string, signal: AbortSignal | undefined): AsyncGenerator<Log>;
-}
+export type { LogService };
 
 /** Create the log service. */
 export function createLogService(resources: ServerResources): LogService {

@@ -1,14 +1,6 @@
-import type {
-  State,
-  TaskRun,
-  TaskRunBatch,
-  TaskRunCreate,
-  TaskRunFilter,
-  TaskRunListInput,
-} from '@weft/schemas';
-import type { z } from 'zod';
 import { NotFoundError } from '../../errors';
 import type { ServerResources } from '../../resources';
+import type { TaskRunService } from '../../trpc/context';
 import { insertTaskRuns, recordTaskRunStates } from './task-run-batch-repository';
 import {
   countTaskRuns,
@@ -19,15 +11,7 @@ import {
   toTaskRun,
 } from './task-run-repository';
 
-/** Task runs: created and recorded in batches by the engine, read by everyone. */
-export interface TaskRunService {
-  create(input: z.output<typeof TaskRunCreate>): Promise<TaskRun>;
-  recordBatch(input: z.output<typeof TaskRunBatch>): Promise<{ taskRuns: number; states: number }>;
-  get(id: string): Promise<TaskRun>;
-  list(input: z.output<typeof TaskRunListInput>): Promise<TaskRun[]>;
-  count(filter: TaskRunFilter | undefined): Promise<number>;
-  states(id: string): Promise<State[]>;
-}
+export type { TaskRunService };
 
 /** Create the task run service. */
 export function createTaskRunService(resources: ServerResources): TaskRunService {
