@@ -38,6 +38,16 @@ describe('reaching the server (subprocess)', { timeout: 90_000 }, () => {
     );
   });
 
+  it('rejects a malformed URL before making any request', async () => {
+    const result = await runCli(['flow-run', 'ls'], {
+      env: { WEFT_HOME: home.home, WEFT_API_URL: 'localhost:4200' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "error: Invalid WEFT_API_URL (from env): must be an http(s) URL, got 'localhost:4200'.\n",
+    );
+  });
+
   it('suggests starting a server when no URL is configured and the default does not answer', async () => {
     const result = await runCli(['flow-run', 'ls'], { env: { WEFT_HOME: home.home } });
     // Another process on this machine may serve the default port; then the CLI must have used it.

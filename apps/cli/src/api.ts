@@ -1,6 +1,6 @@
 import type { WeftClient } from '@weft/client';
 import type { Command } from 'commander';
-import type { Settings } from './config/settings';
+import { SETTING_SPECS, type Settings } from './config/settings';
 import type { CliContext } from './context';
 import { CliError } from './errors';
 
@@ -28,6 +28,9 @@ export function serverBaseUrl(url: string): string {
 /** The server the settings point at, or {@link DEFAULT_API_URL}. */
 export function resolveApiTarget(settings: Settings, profile: string): ApiTarget {
   const configured = settings.WEFT_API_URL;
+  const problem =
+    configured.value === undefined ? undefined : SETTING_SPECS.WEFT_API_URL.validate(configured.value);
+  if (problem) throw new CliError(`Invalid WEFT_API_URL (from ${configured.source}): ${problem}.`);
   return {
     url: serverBaseUrl(configured.value ?? DEFAULT_API_URL),
     apiKey: settings.WEFT_API_KEY.value,

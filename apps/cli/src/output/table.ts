@@ -31,7 +31,10 @@ export function truncate(text: string, width: number): string {
   const chars = [...text];
   if (chars.length <= width) return text;
   if (width <= 1) return chars.slice(0, width).join('');
-  return `${chars.slice(0, width - 1).join('').trimEnd()}…`;
+  return `${chars
+    .slice(0, width - 1)
+    .join('')
+    .trimEnd()}…`;
 }
 
 const visibleLength = (text: string) => [...text].length;
