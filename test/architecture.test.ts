@@ -16,23 +16,16 @@ interface Manifest {
   bin?: string | Record<string, string>;
   engines?: { node?: string };
   exports?: Record<string, unknown>;
-  dependencies?: Record<string, string>;
-  peerDependencies?: Record<string, string>;
+  dependencies?: Deps;
+  peerDependencies?: Deps;
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
-  devDependencies?: Record<string, string>;
+  devDependencies?: Deps;
 }
-interface Workspace {
-  dir: string;
-  manifest: Manifest;
-}
+type Deps = Record<string, string>;
+type Workspace = { dir: string; manifest: Manifest };
 
 /** Who may depend on whom. `prod` = dependencies and peers; `optionalPeer` must be an optional peer. */
-interface Allowed {
-  prod: string[];
-  optionalPeer?: string[];
-  dev?: string[];
-  peersOnly?: boolean;
-}
+type Allowed = { prod: string[]; optionalPeer?: string[]; dev?: string[]; peersOnly?: boolean };
 const TOOLING = ['@weft/tsconfig', '@weft/tsup-config'];
 const INTEGRATION: Allowed = {
   prod: ['@weft/plugin', '@weft/engine', '@weft/schemas'],
@@ -44,11 +37,8 @@ const PICTURE: Record<string, Allowed> = {
   '@weft/plugin': { prod: ['@weft/schemas'] },
   '@weft/server': { prod: ['@weft/schemas', '@weft/plugin'] },
   '@weft/client': { prod: ['@weft/schemas'], dev: ['@weft/server'] },
-  '@weft/engine': {
-    prod: ['@weft/schemas', '@weft/client', '@weft/plugin'],
-    optionalPeer: ['@weft/server'],
-    dev: ['@weft/server'],
-  },
+  // biome-ignore format: one package per line reads as the picture
+  '@weft/engine': { prod: ['@weft/schemas', '@weft/client', '@weft/plugin'], optionalPeer: ['@weft/server'], dev: ['@weft/server'] },
   '@weft/ui': { prod: ['@weft/client', '@weft/schemas'], dev: ['@weft/server'] },
   '@weft/cli': { prod: ['@weft/server', '@weft/client', '@weft/engine', '@weft/schemas', '@weft/plugin'] },
   '@weft/examples': { prod: ['@weft/engine'] },
@@ -56,32 +46,29 @@ const PICTURE: Record<string, Allowed> = {
 /** Private workspaces that exist to test or measure everything. */
 const ANYTHING_GOES = new Set(['@weft/test', '@weft/bench', ...TOOLING]);
 
-function readJson<T>(file: string): T {
-  return JSON.parse(readFileSync(file, 'utf8')) as T;
-}
-
 function workspaces(): Workspace[] {
   const globs = readFileSync(join(ROOT, 'pnpm-workspace.yaml'), 'utf8')
     .split('\n')
     .map((line) => /^\s+-\s+["']?([^"'\s]+)["']?\s*$/.exec(line)?.[1])
     .filter((glob): glob is string => glob !== undefined);
   const dirs = globs.flatMap((glob) => {
-    if (!glob.endsWith('/*')) return [join(ROOT, glob)];
-    const parent = join(ROOT, glob.slice(0, -2));
-    if (!existsSync(parent)) return [];
-    return readdirSync(parent).map((name) => join(parent, name));
+    const parent = join(ROOT, glob.replace(/\/\*$/, ''));
+    if (!glob.endsWith('/*')) return [parent];
+    return existsSync(parent) ? readdirSync(parent).map((name) => join(parent, name)) : [];
   });
   return dirs
     .filter((dir) => existsSync(join(dir, 'package.json')))
-    .map((dir) => ({ dir, manifest: readJson<Manifest>(join(dir, 'package.json')) }));
+    .map((dir) => ({ dir, manifest: readManifest(dir) }));
 }
+
+const readManifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Manifest;
 
 function allowedFor(workspace: Workspace): Allowed | undefined {
   if (relative(ROOT, workspace.dir).startsWith(`integrations${sep}`)) return INTEGRATION;
   return PICTURE[workspace.manifest.name];
 }
 
-function internal(deps: Record<string, string> | undefined): string[] {
+function internal(deps: Deps | undefined): string[] {
   return Object.keys(deps ?? {}).filter((name) => name.startsWith('@weft/'));
 }
 
@@ -115,14 +102,15 @@ function forbiddenEdges(workspace: Workspace): string[] {
 /** G9 ranges: `workspace:^` for what users install, `workspace:*` for dev dependencies. */
 function badRanges(manifest: Manifest): string[] {
   if (manifest.private) return [];
-  const check = (deps: Record<string, string> | undefined, range: string, field: string) =>
+  const check = (deps: Deps | undefined, range: string, field: string) =>
     internal(deps)
       .filter((dep) => deps?.[dep] !== range)
       .map((dep) => `${manifest.name} ${field} ${dep}: "${deps?.[dep]}" should be "${range}"`);
+  const { dependencies: deps, peerDependencies: peers, devDependencies: dev } = manifest;
   return [
-    ...check(manifest.dependencies, 'workspace:^', 'dependencies'),
-    ...check(manifest.peerDependencies, 'workspace:^', 'peerDependencies'),
-    ...check(manifest.devDependencies, 'workspace:*', 'devDependencies'),
+    ...check(deps, 'workspace:^', 'deps'),
+    ...check(peers, 'workspace:^', 'peers'),
+    ...check(dev, 'workspace:*', 'dev'),
   ];
 }
 
@@ -137,10 +125,7 @@ function sourceFiles(dir: string): string[] {
 }
 const isTest = (file: string) => /\.test(-d)?\.tsx?$/.test(file) || file.includes(`${sep}__fixtures__${sep}`);
 
-interface ImportRef {
-  specifier: string;
-  kind: 'static' | 'type' | 'dynamic';
-}
+type ImportRef = { specifier: string; kind: 'static' | 'type' | 'dynamic' };
 /** The imports and re-exports of a file. Comments are stripped first, so examples in JSDoc do not count. */
 function importsOf(file: string): ImportRef[] {
   const code = readFileSync(file, 'utf8')
@@ -153,16 +138,32 @@ function importsOf(file: string): ImportRef[] {
       match[2] !== undefined || /^import\s+\{\s*(type\s+\w+(\s+as\s+\w+)?\s*,?\s*)+\}/.test(match[0]);
     refs.push({ specifier: match[3]!, kind: typeOnly ? 'type' : 'static' });
   }
-  for (const match of code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) {
-    refs.push({ specifier: match[1]!, kind: 'dynamic' });
-  }
+  const dynamic = code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g);
+  for (const match of dynamic) refs.push({ specifier: match[1]!, kind: 'dynamic' });
   return refs;
 }
 
-function productionImports(dir: string): { file: string; ref: ImportRef }[] {
-  return sourceFiles(join(ROOT, dir))
-    .filter((file) => !isTest(file))
-    .flatMap((file) => importsOf(file).map((ref) => ({ file: relative(ROOT, file), ref })));
+/** The imports of what a package ships: files reachable from its tsup entries (so not test helpers). */
+function productionImports(packageDir: string): { file: string; ref: ImportRef }[] {
+  const dir = join(ROOT, packageDir);
+  const entries = Object.values(tsupEntries(dir) ?? { index: 'src/index.ts' });
+  const queue = entries.map((entry) => resolve(dir, entry)).filter((file) => existsSync(file));
+  const seen = new Set<string>();
+  const found: { file: string; ref: ImportRef }[] = [];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (seen.has(file) || isTest(file)) continue;
+    seen.add(file);
+    for (const ref of importsOf(file)) {
+      found.push({ file: relative(ROOT, file), ref });
+      if (!ref.specifier.startsWith('.')) continue;
+      const base = resolve(dirname(file), ref.specifier).replace(/\.js$/, '');
+      const target = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), base].find(
+        (candidate) => existsSync(candidate) && statSync(candidate).isFile(),
+      );
+      if (target) queue.push(target);
+    }
+  }
+  return found;
 }
 
 /** The tsup entry names of a package, read from its `definePackageConfig({ … })` call. */
@@ -178,11 +179,10 @@ function tsupEntries(dir: string): Record<string, string> | undefined {
 /** Entries a `bin` launcher loads from dist/ (`import '../dist/bin.js'`): built, but not exports. */
 function binEntries(w: Workspace): string[] {
   const bins = typeof w.manifest.bin === 'string' ? [w.manifest.bin] : Object.values(w.manifest.bin ?? {});
-  return bins.flatMap((bin) => {
-    const file = join(w.dir, bin);
-    if (!existsSync(file)) return [];
-    return [...readFileSync(file, 'utf8').matchAll(/dist\/([\w-]+)\.js/g)].map((m) => m[1]!);
-  });
+  const launchers = bins.map((bin) => join(w.dir, bin)).filter((file) => existsSync(file));
+  return launchers.flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/dist\/([\w-]+)\.js/g)].map((m) => m[1]!),
+  );
 }
 
 const toEntryName = (key: string) => (key === '.' ? 'index' : key.replace(/^\.\//, ''));
@@ -200,6 +200,11 @@ function typesNotFirst(value: unknown, path: string): string[] {
 
 const all = workspaces();
 const published = all.filter((w) => !w.manifest.private);
+/** Every import of every source file in the workspace, tests included. */
+const everyImport = () =>
+  all.flatMap((w) =>
+    sourceFiles(w.dir).flatMap((file) => importsOf(file).map(({ specifier }) => ({ w, file, specifier }))),
+  );
 
 describe('the dependency picture (style.md G1)', () => {
   it('finds the core workspaces', () => {
@@ -218,7 +223,7 @@ describe('the dependency picture (style.md G1)', () => {
   });
 
   it('lets the client import the server only as `import type` from @weft/server/router', () => {
-    const bad = productionImports('packages/client/src').filter(
+    const bad = productionImports('packages/client').filter(
       ({ ref }) =>
         ref.specifier.startsWith('@weft/server') &&
         !(ref.kind === 'type' && ref.specifier === '@weft/server/router'),
@@ -227,14 +232,14 @@ describe('the dependency picture (style.md G1)', () => {
   });
 
   it('keeps the engine off @weft/server except through a dynamic import', () => {
-    const bad = productionImports('packages/engine/src').filter(
+    const bad = productionImports('packages/engine').filter(
       ({ ref }) => ref.specifier.startsWith('@weft/server') && ref.kind !== 'dynamic',
     );
     expect(bad).toEqual([]);
   });
 
   it('lets schemas import nothing but zod (no node: modules, no I/O)', () => {
-    const bad = productionImports('packages/schemas/src').filter(
+    const bad = productionImports('packages/schemas').filter(
       ({ ref }) =>
         !ref.specifier.startsWith('.') && ref.specifier !== 'zod' && !ref.specifier.startsWith('zod/'),
     );
@@ -242,36 +247,28 @@ describe('the dependency picture (style.md G1)', () => {
   });
 
   it('has no deep imports into another package (@weft/x/src, /dist/, ../../other/src)', () => {
-    const bad = all.flatMap((w) =>
-      sourceFiles(w.dir).flatMap((file) =>
-        importsOf(file)
-          .filter(({ specifier }) => {
-            if (/^@weft\/[^/]+\/(src|dist)(\/|$)/.test(specifier) || /(^|\/)dist\//.test(specifier))
-              return true;
-            if (!specifier.startsWith('.')) return false;
-            const target = resolve(dirname(file), specifier);
-            return !target.startsWith(w.dir + sep) && /[\\/](src|dist)([\\/]|$)/.test(relative(ROOT, target));
-          })
-          .map(({ specifier }) => `${relative(ROOT, file)}: ${specifier}`),
-      ),
-    );
-    expect(bad).toEqual([]);
+    const bad = everyImport().filter(({ w, file, specifier }) => {
+      if (/^@weft\/[^/]+\/(src|dist)(\/|$)/.test(specifier) || /(^|\/)dist\//.test(specifier)) return true;
+      const target = resolve(dirname(file), specifier);
+      const outside = specifier.startsWith('.') && !target.startsWith(w.dir + sep);
+      return outside && /[\\/](src|dist)([\\/]|$)/.test(relative(ROOT, target));
+    });
+    expect(bad.map(({ file, specifier }) => `${relative(ROOT, file)}: ${specifier}`)).toEqual([]);
   });
 
   it('imports @weft subpaths only when the package exports them', () => {
     const exportsOf = new Map(all.map((w) => [w.manifest.name, Object.keys(w.manifest.exports ?? {})]));
-    const bad = all.flatMap((w) =>
-      sourceFiles(w.dir).flatMap((file) =>
-        importsOf(file)
-          .filter(({ specifier }) => {
-            const match = /^(@weft\/[^/]+)(\/.*)?$/.exec(specifier);
-            const keys = match ? exportsOf.get(match[1]!) : undefined;
-            return keys !== undefined && keys.length > 0 && !keys.includes(`.${match?.[2] ?? ''}`);
-          })
-          .map(({ specifier }) => `${relative(ROOT, file)}: ${specifier}`),
-      ),
-    );
-    expect(bad).toEqual([]);
+    const bad = everyImport().filter(({ specifier }) => {
+      const match = /^(@weft\/[^/]+)(\/.*)?$/.exec(specifier);
+      const keys = match ? exportsOf.get(match[1]!) : undefined;
+      return keys !== undefined && keys.length > 0 && !keys.includes(`.${match?.[2] ?? ''}`);
+    });
+    expect(bad.map(({ file, specifier }) => `${relative(ROOT, file)}: ${specifier}`)).toEqual([]);
+  });
+
+  it('follows the shipped import graph (sanity check of the scans above)', () => {
+    const files = new Set(productionImports('packages/client').map(({ file }) => file));
+    expect([...files]).toEqual(expect.arrayContaining(['packages/client/src/create-weft-client.ts']));
   });
 });
 
