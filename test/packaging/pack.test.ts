@@ -176,6 +176,13 @@ describe('the tarballs', () => {
 });
 
 describe('client-only consumer (@weft/client + @weft/schemas)', () => {
+  it('type-checks the README example (the fixture holds it verbatim)', () => {
+    const readme = readFileSync(join(ROOT, 'packages/client/README.md'), 'utf8');
+    const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    const fixture = readFileSync(join(CONSUMERS, 'client-only/src/readme-example.ts'), 'utf8');
+    expect(fixture.slice(fixture.indexOf('import '))).toBe(example);
+  });
+
   it('installs without @weft/server, kysely or pglite', () => {
     for (const pkg of ['@weft/server', 'kysely', 'pg', '@electric-sql/pglite']) {
       expect(existsSync(join(clientOnly, 'node_modules', pkg)), pkg).toBe(false);

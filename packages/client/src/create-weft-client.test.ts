@@ -137,19 +137,33 @@ describe('transport failures', () => {
   });
 
   it('turns an HTTP answer that is not tRPC into WeftClientError with the status', async () => {
+    const received: Record<string, unknown>[] = [];
     const proxy = await listen(
-      createHttpServer((_req, res) => {
+      createHttpServer((req, res) => {
+        received.push(req.headers);
         res.writeHead(502, { 'content-type': 'text/html' }).end('<html><h1>502 Bad Gateway</h1></html>');
       }),
     );
     try {
-      const error = await rejection(createWeftClient({ url: proxy.url }).flows.count.query({}));
+      const options = { url: proxy.url, apiKey: 'k1', headers: { 'x-weft-test': 'yes' } };
+      const error = await rejection(createWeftClient(options).flows.count.query({}));
       expect(error).toBeInstanceOf(WeftClientError);
       expect(error).toMatchObject({ reason: 'HTTP_ERROR', status: 502 });
       expect((error as Error).message).toMatch(/HTTP 502.*502 Bad Gateway/);
+      expect(received[0]).toMatchObject({ authorization: 'Bearer k1', 'x-weft-test': 'yes' });
     } finally {
       proxy.server.close();
     }
+  });
+
+  it('uses the fetch it is given', async () => {
+    const calls: string[] = [];
+    const tracingFetch: typeof fetch = (input, init) => {
+      calls.push(String(input instanceof Request ? input.url : input));
+      return fetch(input, init);
+    };
+    await createWeftClient({ url, fetch: tracingFetch }).flows.count.query({});
+    expect(calls).toEqual([expect.stringContaining(`${url}/api/flows.count`)]);
   });
 });
 
