@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline/promises';
+import type { WeftServer } from '@weft/server';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { CliContext } from '../context';
@@ -52,6 +53,19 @@ async function assertConfirmed(question: string, yes: boolean | undefined): Prom
   if (!(await confirm(question))) throw new CliError('Aborted.');
 }
 
+/** Listen, turning a taken port into a one-line hint. */
+async function listen(weft: WeftServer, options: StartOptions): Promise<{ url: string }> {
+  try {
+    return await weft.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new CliError(
+      `Port ${options.port} on ${options.host} is already in use. Stop what runs there or pick another with --port.`,
+      { cause: error },
+    );
+  }
+}
+
 /** `weft server start` and `weft server database upgrade | reset`. */
 export function registerServerCommand(program: Command, ctx: CliContext): void {
   const server = program.command('server').description('Run a Weft server and manage its database');
@@ -73,17 +87,24 @@ export function registerServerCommand(program: Command, ctx: CliContext): void {
         await resetDatabase(database.config);
       }
       ctx.info(`Starting the Weft server (${database.location})…`);
+      // Listen for signals before opening the database, so Ctrl+C during migrations still closes it.
+      const shutdown = waitForShutdown(ctx);
       const weft = await createServer({
         database: database.config,
         home: settings.WEFT_HOME.value,
         migrate: options.upgrade !== false,
       });
-      const shutdown = waitForShutdown(ctx);
+      let stopping = false;
+      void shutdown.then(() => {
+        stopping = true;
+      });
       try {
-        const { url } = await weft.listen({ host: options.host, port: options.port });
-        ctx.print(`Weft server listening on ${url}\nDatabase: ${database.location}`);
-        ctx.info('Press Ctrl+C to stop.');
-        await shutdown;
+        if (!stopping) {
+          const { url } = await listen(weft, options);
+          ctx.print(`Weft server listening on ${url}\nDatabase: ${database.location}`);
+          ctx.info('Press Ctrl+C to stop.');
+          await shutdown;
+        }
       } finally {
         await weft.close();
       }
