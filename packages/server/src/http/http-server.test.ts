@@ -121,4 +121,24 @@ describe('http', () => {
     ]);
     expect((await events).map((log) => log.message)).toEqual(['mine']);
   });
+
+  it('answers 500 without details for an unexpected error and logs its cause', async () => {
+    const logged: Array<{ message: string; details?: Record<string, unknown> }> = [];
+    const broken = await createTestServer({
+      listen: true,
+      logger: { warn() {}, error: (message, details) => logged.push({ message, details }) },
+    });
+    await broken.resources.db.destroy();
+    const response = await fetch(`${broken.url}/api/flows.list?input=${input({})}`);
+    expect(response.status).toBe(500);
+    const body = (await response.json()) as any;
+    expect(body.error.json.message).toBe('Internal server error');
+    expect(body.error.json.data).not.toHaveProperty('stack');
+    expect(logged).toHaveLength(1);
+    expect(logged[0]!.message).toContain('flows.list');
+    expect(logged[0]!.details?.cause).toBeInstanceOf(Error);
+    await broken.close().catch(() => {
+      // The pool is already destroyed; closing it again may complain.
+    });
+  });
 });

@@ -13,7 +13,9 @@ const t = initTRPC.context<TrpcContext>().create({
     let message = shape.message;
     if (issues && !(error.cause instanceof WeftError)) message = formatIssues(issues);
     else if (isUnexpected(error)) message = 'Internal server error';
-    return { ...shape, message, data: { ...shape.data, stack: undefined, weftCode } };
+    // The stack never goes over the wire.
+    const { stack: _stack, ...data } = shape.data;
+    return { ...shape, message, data: { ...data, weftCode } };
   },
 });
 

@@ -26,6 +26,7 @@ import {
   stateColumns,
   toState,
 } from '../../db/state-rows';
+import { ConflictError } from '../../errors';
 import type { FlowRunPatch, FlowRunSnapshot } from '../../orchestration/index';
 
 type Db = Kysely<Database>;
@@ -139,10 +140,13 @@ export async function writeFlowRunState(
   input: { flowRunId: string; state: State; runPatch: FlowRunPatch; now: Date },
 ): Promise<void> {
   const { flowRunId, state, runPatch: patch, now } = input;
-  await db
+  const inserted = await db
     .insertInto('flow_run_state')
     .values({ ...stateColumns(state), flow_run_id: flowRunId })
-    .execute();
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) throw new ConflictError(`State ${state.id} already exists`);
   await db
     .updateTable('flow_run')
     .set({

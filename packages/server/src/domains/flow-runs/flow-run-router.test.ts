@@ -119,6 +119,14 @@ describe('flowRuns.setState', () => {
     expect(await api.flowRuns.states({ id: run.id })).toHaveLength(2);
   });
 
+  it('answers CONFLICT for a state id that is already stored, and writes nothing', async () => {
+    const run = await api.flowRuns.create({ flowId });
+    await expect(
+      api.flowRuns.setState({ id: run.id, state: { id: run.stateId!, type: 'RUNNING' } }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: `State ${run.stateId} already exists` });
+    expect((await api.flowRuns.read({ id: run.id })).stateType).toBe('PENDING');
+  });
+
   it('answers NOT_FOUND for a missing run', async () => {
     await expect(api.flowRuns.setState({ id: uuid7(), state: { type: 'RUNNING' } })).rejects.toMatchObject({
       code: 'NOT_FOUND',

@@ -1,6 +1,5 @@
-import { type State, type TaskRunCreate, TaskRunPolicy } from '@weft/schemas';
+import type { State } from '@weft/schemas';
 import { type Kysely, sql } from 'kysely';
-import type { z } from 'zod';
 import type { Database } from '../../db/database';
 import { type StateRowLike, toState } from '../../db/state-rows';
 import { ConflictError, NotFoundError } from '../../errors';
@@ -11,7 +10,6 @@ import { type TaskRunSnapshot, taskRunTransforms } from '../../orchestration/ind
 // parameter expanded by `jsonb_to_recordset`, which kysely's builder cannot express, hence `sql`.
 
 type Db = Kysely<Database>;
-type ParsedTaskRunCreate = z.output<typeof TaskRunCreate>;
 
 /** A state to record on a task run, already orchestrated by the engine. */
 export interface TaskRunStateInput {
@@ -19,51 +17,6 @@ export interface TaskRunStateInput {
   state: State;
   /** Set when the state mirrors a subflow run's state (reference §2.3 UpdateSubflowParentTask). */
   subflowRunId?: string;
-}
-
-/**
- * Insert task runs, skipping any whose id or (flowRunId, taskKey, dynamicKey) already exists.
- * Throws NotFoundError when a referenced flow run is missing. Returns how many were inserted.
- */
-export async function insertTaskRuns(db: Db, taskRuns: ParsedTaskRunCreate[], now: Date): Promise<number> {
-  if (taskRuns.length === 0) return 0;
-  await assertFlowRunsExist(db, taskRuns);
-  const records = taskRuns.map((run) => ({
-    id: run.id,
-    name: run.name,
-    flow_run_id: run.flowRunId,
-    task_key: run.taskKey,
-    dynamic_key: run.dynamicKey,
-    task_version: run.taskVersion ?? null,
-    cache_key: run.cacheKey ?? null,
-    cache_expiration: run.cacheExpiration ?? null,
-    tags: run.tags,
-    task_inputs: run.taskInputs,
-    empirical_policy: TaskRunPolicy.parse(run.empiricalPolicy ?? {}),
-    flow_run_run_count: run.flowRunRunCount,
-    created_at: run.createdAt ?? now,
-  }));
-  const result = await sql<{ id: string }>`
-    insert into task_run (id, name, flow_run_id, task_key, dynamic_key, task_version, cache_key,
-      cache_expiration, tags, task_inputs, empirical_policy, flow_run_run_count, created_at, updated_at)
-    select id, name, flow_run_id, task_key, dynamic_key, task_version, cache_key, cache_expiration,
-      tags, task_inputs, empirical_policy, flow_run_run_count, created_at, ${now}::timestamptz
-    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(id uuid, name text, flow_run_id uuid,
-      task_key text, dynamic_key text, task_version text, cache_key text, cache_expiration timestamptz,
-      tags text[], task_inputs jsonb, empirical_policy jsonb, flow_run_run_count integer,
-      created_at timestamptz)
-    on conflict do nothing
-    returning id`.execute(db);
-  return result.rows.length;
-}
-
-async function assertFlowRunsExist(db: Db, taskRuns: ParsedTaskRunCreate[]): Promise<void> {
-  const ids = [...new Set(taskRuns.map((run) => run.flowRunId).filter((id): id is string => id !== null))];
-  if (ids.length === 0) return;
-  const found = await db.selectFrom('flow_run').select('id').where('id', 'in', ids).execute();
-  const foundIds = new Set(found.map((row) => row.id));
-  const missing = ids.find((id) => !foundIds.has(id));
-  if (missing) throw new NotFoundError('Flow run', missing);
 }
 
 interface LockedTaskRun extends TaskRunSnapshot {
@@ -161,7 +114,9 @@ async function existingStateIds(db: Db, ids: string[]): Promise<Set<string>> {
   return new Set(result.rows.map((row) => row.id));
 }
 
-async function insertTaskRunStates(db: Db, states: Array<{ taskRunId: string; state: State }>) {
+/** Insert states as given; a state id already stored is skipped. */
+export async function insertTaskRunStates(db: Db, states: Array<{ taskRunId: string; state: State }>) {
+  if (states.length === 0) return;
   const records = states.map(({ taskRunId, state }) => ({
     id: state.id,
     task_run_id: taskRunId,

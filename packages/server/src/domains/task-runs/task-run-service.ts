@@ -1,7 +1,8 @@
 import { NotFoundError } from '../../errors';
 import type { ServerResources } from '../../resources';
 import type { TaskRunService } from '../../trpc/context';
-import { insertTaskRuns, recordTaskRunStates } from './task-run-batch-repository';
+import { recordTaskRunStates } from './task-run-batch-repository';
+import { insertTaskRuns } from './task-run-insert-repository';
 import {
   countTaskRuns,
   findTaskRun,
@@ -24,7 +25,7 @@ export function createTaskRunService(resources: ServerResources): TaskRunService
   return {
     async create(input) {
       const now = clock();
-      await db.transaction().execute((trx) => insertTaskRuns(trx, [input], now));
+      await db.transaction().execute((trx) => insertTaskRuns(trx, { taskRuns: [input], states: [], now }));
       // Idempotent on (flowRunId, taskKey, dynamicKey): the stored run may be an older one.
       const row = (await findTaskRun(db, input.id)) ?? (await findTaskRunByKey(db, input));
       if (!row) throw new NotFoundError('Task run', input.id);
@@ -34,9 +35,9 @@ export function createTaskRunService(resources: ServerResources): TaskRunService
       const now = clock();
       const batchTaskRunIds = new Set(input.taskRuns.map((run) => run.id));
       return db.transaction().execute(async (trx) => {
-        const taskRuns = await insertTaskRuns(trx, input.taskRuns, now);
-        const states = await recordTaskRunStates(trx, input.states, { now, batchTaskRunIds });
-        return { taskRuns, states };
+        const inserted = await insertTaskRuns(trx, { taskRuns: input.taskRuns, states: input.states, now });
+        const states = await recordTaskRunStates(trx, inserted.remaining, { now, batchTaskRunIds });
+        return { taskRuns: inserted.insertedIds.size, states: inserted.states + states };
       });
     },
     get,

@@ -1,0 +1,131 @@
+import { type State, type TaskRunCreate, TaskRunPolicy } from '@weft/schemas';
+import { type Kysely, sql } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '../../db/database';
+import { NotFoundError } from '../../errors';
+import { type TaskRunSnapshot, taskRunTransforms } from '../../orchestration/index';
+import { insertTaskRunStates, type TaskRunStateInput } from './task-run-batch-repository';
+
+// The insert half of `taskRuns.recordBatch`. A task run and its first states usually arrive in
+// the same batch, so their states are folded in JS first and the run is inserted with its final
+// counts, times and current state: one INSERT, no UPDATE. Rows travel as one JSON parameter
+// expanded by `jsonb_to_recordset`, which kysely's builder cannot express, hence `sql`.
+
+type Db = Kysely<Database>;
+type ParsedTaskRunCreate = z.output<typeof TaskRunCreate>;
+
+/** What {@link insertTaskRuns} did. */
+export interface InsertTaskRunsResult {
+  /** Ids of the task runs inserted (not those skipped as already stored). */
+  insertedIds: Set<string>;
+  /** States written for the inserted runs. */
+  states: number;
+  /** The given states of runs that were not inserted here: record them on the stored runs. */
+  remaining: TaskRunStateInput[];
+}
+
+/**
+ * Insert task runs with their states from the same batch, skipping any run whose id or
+ * (flowRunId, taskKey, dynamicKey) already exists. Throws NotFoundError when a referenced flow
+ * run is missing.
+ */
+export async function insertTaskRuns(
+  db: Db,
+  input: { taskRuns: ParsedTaskRunCreate[]; states: TaskRunStateInput[]; now: Date },
+): Promise<InsertTaskRunsResult> {
+  const { taskRuns, states, now } = input;
+  if (taskRuns.length === 0) return { insertedIds: new Set(), states: 0, remaining: states };
+  await assertFlowRunsExist(db, taskRuns);
+  const folded = foldFreshRuns(taskRuns, states);
+  const records = taskRuns.map((run) => toInsertRecord(run, folded.get(run.id)!.snapshot, now));
+  const result = await sql<{ id: string }>`
+    insert into task_run (id, name, flow_run_id, task_key, dynamic_key, task_version, cache_key,
+      cache_expiration, tags, task_inputs, empirical_policy, flow_run_run_count, run_count,
+      expected_start_time, start_time, end_time, total_run_time, state_id, state_type, state_name,
+      state_timestamp, created_at, updated_at)
+    select id, name, flow_run_id, task_key, dynamic_key, task_version, cache_key, cache_expiration,
+      tags, task_inputs, empirical_policy, flow_run_run_count, run_count, expected_start_time,
+      start_time, end_time, total_run_time, state_id, state_type, state_name, state_timestamp,
+      created_at, ${now}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(id uuid, name text, flow_run_id uuid,
+      task_key text, dynamic_key text, task_version text, cache_key text, cache_expiration timestamptz,
+      tags text[], task_inputs jsonb, empirical_policy jsonb, flow_run_run_count integer,
+      run_count integer, expected_start_time timestamptz, start_time timestamptz,
+      end_time timestamptz, total_run_time double precision, state_id uuid, state_type text,
+      state_name text, state_timestamp timestamptz, created_at timestamptz)
+    on conflict do nothing
+    returning id`.execute(db);
+  const insertedIds = new Set(result.rows.map((row) => row.id));
+  const written = [...insertedIds].flatMap((id) => folded.get(id)!.states);
+  await insertTaskRunStates(db, written);
+  const remaining = states.filter((s) => !insertedIds.has(s.taskRunId));
+  return { insertedIds, states: written.length, remaining };
+}
+
+/** Each batch run as if new, with the batch's states for it applied in order. */
+function foldFreshRuns(taskRuns: ParsedTaskRunCreate[], states: TaskRunStateInput[]) {
+  const folded = new Map<
+    string,
+    { snapshot: TaskRunSnapshot; states: Array<{ taskRunId: string; state: State }> }
+  >();
+  for (const run of taskRuns) {
+    if (folded.has(run.id)) continue;
+    const snapshot: TaskRunSnapshot = {
+      id: run.id,
+      flowRunId: run.flowRunId,
+      runCount: 0,
+      startTime: null,
+      endTime: null,
+      totalRunTime: 0,
+      expectedStartTime: null,
+      state: null,
+    };
+    folded.set(run.id, { snapshot, states: [] });
+  }
+  const seen = new Set<string>();
+  for (const input of states) {
+    const entry = folded.get(input.taskRunId);
+    if (!entry || seen.has(input.state.id)) continue;
+    seen.add(input.state.id);
+    const { state, runPatch } = taskRunTransforms(entry.snapshot, input.state);
+    entry.snapshot = { ...entry.snapshot, ...runPatch, state };
+    entry.states.push({ taskRunId: input.taskRunId, state });
+  }
+  return folded;
+}
+
+function toInsertRecord(run: ParsedTaskRunCreate, snapshot: TaskRunSnapshot, now: Date) {
+  return {
+    id: run.id,
+    name: run.name,
+    flow_run_id: run.flowRunId,
+    task_key: run.taskKey,
+    dynamic_key: run.dynamicKey,
+    task_version: run.taskVersion ?? null,
+    cache_key: run.cacheKey ?? null,
+    cache_expiration: run.cacheExpiration ?? null,
+    tags: run.tags,
+    task_inputs: run.taskInputs,
+    empirical_policy: TaskRunPolicy.parse(run.empiricalPolicy ?? {}),
+    flow_run_run_count: run.flowRunRunCount,
+    run_count: snapshot.runCount,
+    expected_start_time: snapshot.expectedStartTime,
+    start_time: snapshot.startTime,
+    end_time: snapshot.endTime,
+    total_run_time: snapshot.totalRunTime,
+    state_id: snapshot.state?.id ?? null,
+    state_type: snapshot.state?.type ?? null,
+    state_name: snapshot.state?.name ?? null,
+    state_timestamp: snapshot.state?.timestamp ?? null,
+    created_at: run.createdAt ?? now,
+  };
+}
+
+async function assertFlowRunsExist(db: Db, taskRuns: ParsedTaskRunCreate[]): Promise<void> {
+  const ids = [...new Set(taskRuns.map((run) => run.flowRunId).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return;
+  const found = await db.selectFrom('flow_run').select('id').where('id', 'in', ids).execute();
+  const foundIds = new Set(found.map((row) => row.id));
+  const missing = ids.find((id) => !foundIds.has(id));
+  if (missing) throw new NotFoundError('Flow run', missing);
+}
