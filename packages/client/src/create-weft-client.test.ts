@@ -79,6 +79,14 @@ describe('createWeftClient over HTTP', () => {
     expect((error as { data: unknown }).data).toMatchObject({ code: 'NOT_FOUND', weftCode: 'NOT_FOUND' });
   });
 
+  it('splits a batch whose URL would be too long for the server', async () => {
+    const ids = Array.from({ length: 60 }, () => crypto.randomUUID());
+    const queries = Array.from({ length: 10 }, () =>
+      client.flowRuns.list.query({ filter: { id: { any: ids } } }),
+    );
+    await expect(Promise.all(queries)).resolves.toEqual(Array.from({ length: 10 }, () => []));
+  });
+
   it('accepts the url with or without /api and a trailing slash', async () => {
     for (const variant of [`${url}/`, `${url}/api`, `${url}/api/`]) {
       await expect(createWeftClient({ url: variant }).flows.count.query({})).resolves.toEqual(

@@ -91,7 +91,8 @@ function httpLinks(options: WeftHttpClientOptions): TRPCLink<AppRouter>[] {
       // Node 20 has no global EventSource; the `eventsource` package takes a fetch, which is how
       // the Authorization header reaches the SSE request.
       true: httpSubscriptionLink({ url, transformer: superjson, EventSource, eventSourceOptions: { fetch } }),
-      false: httpBatchLink({ url, transformer: superjson, fetch }),
+      // Queries travel in the URL; past this length tRPC splits the batch (Node's header limit is 16 KiB).
+      false: httpBatchLink({ url, transformer: superjson, fetch, maxURLLength: 8_000 }),
     }),
   ];
 }
