@@ -19,6 +19,8 @@ export interface EngineSession {
   readonly resultStore: ResultStore;
   /** Flush the recorder and the logs. */
   flush(): Promise<void>;
+  /** Start flushing without waiting; the process does not exit before it is done. */
+  flushInBackground(): void;
   /** Flush, then stop an embedded server if this session started one. */
   close(): Promise<void>;
 }
@@ -59,6 +61,12 @@ export function createEngineSession(options: CreateEngineSessionOptions): Engine
     await logs.flush();
   };
   let closed: Promise<void> | undefined;
+  const flushInBackground = () => {
+    flush().catch(report('task runs and logs'));
+  };
+  const watch = { flush: flushInBackground, pending: () => recorder.queued > 0 || logs.queued > 0 };
+  exitWatch.add(watch);
+  watchBeforeExit();
   const settings = options.settings ?? readSettings();
   return {
     settings,
@@ -67,11 +75,26 @@ export function createEngineSession(options: CreateEngineSessionOptions): Engine
     recorder,
     logs,
     flush,
+    flushInBackground,
     close() {
+      exitWatch.delete(watch);
       closed ??= flush().then(() => options.onClose?.());
       return closed;
     },
   };
+}
+
+const exitWatch = new Set<{ flush(): void; pending(): boolean }>();
+let watchingExit = false;
+
+// Records still queued when the event loop empties are sent before the process exits: the send
+// keeps the loop alive, and `beforeExit` fires again once it is done.
+function watchBeforeExit(): void {
+  if (watchingExit) return;
+  watchingExit = true;
+  process.on('beforeExit', () => {
+    for (const watched of exitWatch) if (watched.pending()) watched.flush();
+  });
 }
 
 const SESSION = Symbol.for('weft.engine.session');
@@ -85,13 +108,17 @@ export function getEngineSession(): Promise<EngineSession> {
   const holder = globalThis as unknown as Holder;
   let session = holder[SESSION];
   if (!session) {
-    session = connectToServer(readSettings()).then((connection) =>
-      createEngineSession({
+    session = connectToServer(readSettings()).then((connection) => {
+      const created = createEngineSession({
         client: connection.client,
         settings: connection.settings,
         onClose: connection.close,
-      }),
-    );
+      });
+      // An embedded server is stopped (and its database lock released) once the script's work is
+      // done; `close()` flushes first, so nothing queued is lost.
+      if (connection.target === 'embedded') process.once('beforeExit', () => void created.close());
+      return created;
+    });
     session.catch(() => {
       if (holder[SESSION] === session) holder[SESSION] = undefined;
     });
@@ -109,4 +136,18 @@ export function setEngineSession(session: EngineSession | undefined): Promise<En
   const previous = holder[SESSION];
   holder[SESSION] = session ? Promise.resolve(session) : undefined;
   return previous;
+}
+
+/**
+ * Wait until every task run, state and log of this process's runs is recorded. Flows return as
+ * soon as their final state is accepted and record the rest in the background; call this before
+ * `process.exit()` so nothing queued is lost.
+ * @example
+ * await pipeline();
+ * await flushEngine();
+ * process.exit(0);
+ */
+export async function flushEngine(): Promise<void> {
+  const session = (globalThis as unknown as Holder)[SESSION];
+  if (session) await (await session).flush();
 }

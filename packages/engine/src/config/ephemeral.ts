@@ -108,7 +108,5 @@ export async function connectToServer(settings: EngineSettings): Promise<ServerC
     closed = true;
     await server.close();
   };
-  // Release the database lock when the script's work is done.
-  process.once('beforeExit', () => void close());
   return { client, settings, target: 'embedded', close };
 }

@@ -112,7 +112,10 @@ export async function runFlow(
   } finally {
     tracked.finished = true;
     untrack();
-    if (!parent?.flowRun) await session.flush();
+    // Recording continues in the background: a flow returns as soon as its final state is
+    // accepted, and the session flushes what is left before the process exits (see
+    // `flushEngine()` for scripts that call `process.exit()` themselves).
+    if (!parent?.flowRun) session.flushInBackground();
   }
 }
 
@@ -173,7 +176,6 @@ async function drive(options: DriveOptions): Promise<FlowRunOutcome<unknown>> {
       return outcomeOf({ flowRunId: options.flowRun.id, state: running });
     }
     const attempt = await runAttempt({ ...options, runCount: options.flowRun.runCount });
-    await session.recorder.flush();
     const final = await propose(options, attempt.state, attempt.force);
     if (final.type === 'SCHEDULED' && final.name === 'AwaitingRetry') {
       const at = final.stateDetails.scheduledTime?.getTime() ?? Date.now();

@@ -43,6 +43,11 @@ export class LogShipper {
     }
   }
 
+  /** Logs waiting to be shipped. */
+  get queued(): number {
+    return this.#queue.length;
+  }
+
   /** Ship everything queued and wait for it. */
   async flush(): Promise<void> {
     if (this.#timer) clearTimeout(this.#timer);

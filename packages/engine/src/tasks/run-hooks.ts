@@ -10,16 +10,17 @@ export type HookOption<THook> = THook | readonly THook[] | undefined;
 export async function runHooks<TArgs extends unknown[]>(
   hooks: HookOption<(...args: TArgs) => unknown>,
   args: TArgs,
-  options: { kind: string; logger: RunLogger },
+  options: { kind: string; logger: RunLogger | (() => RunLogger) },
 ): Promise<void> {
   if (!hooks) return;
+  const logger = () => (typeof options.logger === 'function' ? options.logger() : options.logger);
   const list = (Array.isArray(hooks) ? hooks : [hooks]) as ((...args: TArgs) => unknown)[];
   for (const hook of list) {
     try {
       await hook(...args);
     } catch (error) {
       const name = hook.name || 'anonymous';
-      options.logger.error(`An error was encountered while running ${options.kind} hook '${name}'`, error);
+      logger().error(`An error was encountered while running ${options.kind} hook '${name}'`, error);
     }
   }
 }

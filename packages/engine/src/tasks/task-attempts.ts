@@ -1,6 +1,7 @@
-import { type JsonObject, type JsonValue, newState, type State, type TaskRunCreate } from '@weft/schemas';
+import { type JsonObject, type JsonValue, type State, type TaskRunCreate } from '@weft/schemas';
 import { cachePolicies } from '../caching/cache-policies';
 import { computeCacheKey } from '../caching/compute-cache-key';
+import { fastUuid7, runState } from '../recording/run-state';
 import type { EngineSession } from '../config/engine-session';
 import type { TaskRunContext } from '../context/run-context';
 import { RunTimeoutError } from '../engine-errors';
@@ -28,6 +29,7 @@ export interface TaskRunPlan {
   lastTimestamp: number;
 }
 
+const NEVER_ABORTED = new AbortController();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function info(plan: TaskRunPlan, runCount: number): TaskRunInfo {
@@ -41,6 +43,19 @@ function info(plan: TaskRunPlan, runCount: number): TaskRunInfo {
     tags: record.tags ?? [],
     parameters: plan.parameters,
   };
+}
+
+/** Fire a task's hooks for a state; nothing (not even a microtask) when it has none. */
+function fire(
+  plan: TaskRunPlan,
+  kind: 'onCompletion' | 'onFailure' | 'onRunning',
+  runCount: number,
+  state: State,
+): Promise<void> | undefined {
+  const { task } = plan.call;
+  const hooks = task.options[kind];
+  if (!hooks) return undefined;
+  return runHooks(hooks, [task, info(plan, runCount), state], { kind, logger: plan.getLogger });
 }
 
 function emit(plan: TaskRunPlan, state: State): State {
@@ -97,7 +112,7 @@ async function tryCache(plan: TaskRunPlan, cacheKey: string): Promise<RunOutcome
   if (!found) return undefined;
   const state = emit(
     plan,
-    newState('COMPLETED', {
+    runState('COMPLETED', {
       name: 'Cached',
       timestamp: nextTimestamp(plan),
       message: 'Cached result found',
@@ -105,16 +120,15 @@ async function tryCache(plan: TaskRunPlan, cacheKey: string): Promise<RunOutcome
       stateDetails: details(plan, { cacheKey, cacheExpiration: found.metadata.expiration ?? null }),
     }),
   );
-  await runHooks(task.options.onCompletion, [task, info(plan, 0), state], {
-    kind: 'onCompletion',
-    logger: plan.getLogger(),
-  });
+  await fire(plan, 'onCompletion', 0, state);
   return { state, value: found.result };
 }
 
 async function runOnce(plan: TaskRunPlan, runCount: number): Promise<unknown> {
   const { call } = plan;
-  const controller = new AbortController();
+  const timeoutSeconds = call.task.options.timeoutSeconds;
+  // Without a timeout nothing aborts the run, so every such run can share one quiet signal.
+  const controller = timeoutSeconds === undefined ? NEVER_ABORTED : new AbortController();
   const flowLogPrints = call.flow?.logPrints ?? false;
   let logger: RunLogger | undefined;
   const context: TaskRunContext = {
@@ -131,7 +145,6 @@ async function runOnce(plan: TaskRunPlan, runCount: number): Promise<unknown> {
     logPrints: call.task.options.logPrints ?? flowLogPrints,
     signal: controller.signal,
   };
-  const timeoutSeconds = call.task.options.timeoutSeconds;
   return runWithTimeout({
     fn: () => inTaskContext(context, call.flow, async () => call.task.fn(...plan.args)),
     timeoutSeconds,
@@ -162,16 +175,14 @@ async function complete(plan: TaskRunPlan, value: unknown, cacheKey: string | nu
   }
   const state = emit(
     plan,
-    newState('COMPLETED', {
+    runState('COMPLETED', {
       timestamp: nextTimestamp(plan),
       data,
       stateDetails: details(plan, cacheKey ? { cacheKey, cacheExpiration } : {}),
     }),
   );
-  await runHooks(task.options.onCompletion, [task, info(plan, runCount), state], {
-    kind: 'onCompletion',
-    logger: plan.getLogger(),
-  });
+  const hooks = fire(plan, 'onCompletion', runCount, state);
+  if (hooks) await hooks;
   return { state, value };
 }
 
@@ -188,12 +199,10 @@ export async function finishTaskRun(plan: TaskRunPlan): Promise<RunOutcome<unkno
   for (let runCount = 1; ; runCount++) {
     const running = emit(
       plan,
-      newState('RUNNING', { name: runName, timestamp: nextTimestamp(plan), stateDetails: details(plan) }),
+      runState('RUNNING', { name: runName, timestamp: nextTimestamp(plan), stateDetails: details(plan) }),
     );
-    await runHooks(task.options.onRunning, [task, info(plan, runCount), running], {
-      kind: 'onRunning',
-      logger: plan.getLogger(),
-    });
+    const hooks = fire(plan, 'onRunning', runCount, running);
+    if (hooks) await hooks;
     try {
       const value = await runOnce(plan, runCount);
       return await complete(plan, value, cacheKey, runCount);
@@ -203,10 +212,7 @@ export async function finishTaskRun(plan: TaskRunPlan): Promise<RunOutcome<unkno
         runCount <= retries && (await shouldRetry(task, info(plan, runCount), failed, plan.getLogger()));
       if (!retry) {
         emit(plan, failed);
-        await runHooks(task.options.onFailure, [task, info(plan, runCount), failed], {
-          kind: 'onFailure',
-          logger: plan.getLogger(),
-        });
+        await fire(plan, 'onFailure', runCount, failed);
         return { state: failed, error };
       }
       const definition = taskDefinitionOf(task);
@@ -224,7 +230,7 @@ export async function finishTaskRun(plan: TaskRunPlan): Promise<RunOutcome<unkno
         const at = new Date(Date.now() + delay * 1000);
         emit(
           plan,
-          newState('SCHEDULED', {
+          runState('SCHEDULED', {
             name: 'AwaitingRetry',
             timestamp: nextTimestamp(plan),
             message: failed.message,
@@ -243,7 +249,7 @@ export async function finishTaskRun(plan: TaskRunPlan): Promise<RunOutcome<unkno
 function failedState(plan: TaskRunPlan, error: unknown): State {
   const timedOut = error instanceof RunTimeoutError;
   const serialized = toSerializedError(error);
-  return newState('FAILED', {
+  return runState('FAILED', {
     name: timedOut ? 'TimedOut' : 'Failed',
     timestamp: nextTimestamp(plan),
     message: timedOut ? serialized.message : `Task run encountered an exception: ${serialized.message}`,

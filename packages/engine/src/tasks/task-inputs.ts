@@ -60,6 +60,7 @@ export async function resolveInputs(
   args: readonly unknown[],
   waitFor: readonly unknown[],
 ): Promise<ResolvedInputs> {
+  if (waitFor.length === 0 && !argsHaveFutures(args)) return plainInputs(args);
   const out: ResolvedInputs = { args: [], upstream: [], failedUpstream: undefined };
   for (let i = 0; i < args.length; i++) out.args.push(await resolveValue(args[i], i, false, out));
   for (const item of waitFor) {
@@ -99,6 +100,11 @@ async function resolveValue(
     return Object.fromEntries(entries);
   }
   return value;
+}
+
+/** The inputs of a call without futures or `waitFor`: nothing to wait for. @internal */
+export function plainInputs(args: readonly unknown[]): ResolvedInputs {
+  return { args: args as unknown[], upstream: [], failedUpstream: undefined };
 }
 
 /** The `taskInputs` record of a task run: upstream runs by parameter name. @internal */

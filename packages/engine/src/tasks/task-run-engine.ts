@@ -1,4 +1,5 @@
-import { type JsonObject, newState, type State, type TaskRunCreate, uuid7 } from '@weft/schemas';
+import { type JsonObject, type State, type TaskRunCreate } from '@weft/schemas';
+import { fastUuid7, runState } from '../recording/run-state';
 import type { EngineSession } from '../config/engine-session';
 import {
   type FlowRunContext,
@@ -13,7 +14,13 @@ import { dynamicKeyFor, nextOccurrence } from '../results/result-keys';
 import { bindParameters } from './parameter-names';
 import { finishTaskRun, type TaskRunPlan } from './task-attempts';
 import { taskDefinitionOf } from './task-definition';
-import { type ResolvedInputs, resolveInputs, toTaskInputs } from './task-inputs';
+import {
+  argsHaveFutures,
+  plainInputs,
+  type ResolvedInputs,
+  resolveInputs,
+  toTaskInputs,
+} from './task-inputs';
 import type { AnyTask } from './task-types';
 
 /** A call of a task, identified before it runs. @internal */
@@ -48,14 +55,14 @@ export function identifyTaskCall(options: {
   const flow = context?.flowRun;
   const occurrence = flow ? nextOccurrence(flow.occurrences, options.task.taskKey, options.inputsHash) : 0;
   const now = Date.now();
-  const id = uuid7(now);
+  const id = fastUuid7(now);
   const flowRunId = flow?.flowRun.id ?? null;
   return {
     ...options,
     id,
     occurrence,
     identity: `${options.task.taskKey}/${options.inputsHash}/${occurrence}`,
-    pending: newState('PENDING', { timestamp: new Date(now), stateDetails: { flowRunId, taskRunId: id } }),
+    pending: runState('PENDING', { timestamp: new Date(now), stateDetails: { flowRunId, taskRunId: id } }),
     flow,
     parentTask: context?.taskRun,
   };
@@ -94,7 +101,11 @@ function createRecord(call: TaskCall, resolved: ResolvedInputs, name: string): T
  */
 export async function runTaskCall(call: TaskCall, session: EngineSession): Promise<RunOutcome<unknown>> {
   const { task, flow } = call;
-  const resolved = await resolveInputs(call.args, call.waitFor);
+  // Most calls pass plain values: skip the async resolution (and its microtasks) for them.
+  const resolved =
+    call.waitFor.length > 0 || argsHaveFutures(call.args)
+      ? await resolveInputs(call.args, call.waitFor)
+      : plainInputs(call.args);
   const definition = taskDefinitionOf(task);
   const parameters = bindParameters(definition.parameterNames, resolved.args);
   let name: string;
@@ -127,7 +138,7 @@ export async function runTaskCall(call: TaskCall, session: EngineSession): Promi
     lastTimestamp: call.pending.timestamp.getTime(),
   };
   if (resolved.failedUpstream) {
-    const state = newState('PENDING', {
+    const state = runState('PENDING', {
       name: 'NotReady',
       timestamp: nextTimestamp(plan),
       message: `Upstream task run '${resolved.failedUpstream.taskRunId}' did not reach a 'COMPLETED' state.`,
