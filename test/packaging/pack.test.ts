@@ -189,11 +189,11 @@ describe('client-only consumer (@weft/client + @weft/schemas)', () => {
     }
   });
 
-  it("ships declarations with the router's types inlined, not imported", () => {
+  it("ships code and declarations with the router's types inlined, never importing the server", () => {
     const dist = join(clientOnly, 'node_modules/@weft/client/dist');
-    const declarations = readdirSync(dist).filter((file) => /\.d\.c?ts$/.test(file));
-    expect(declarations).toEqual(expect.arrayContaining(['index.d.ts', 'index.d.cts']));
-    for (const file of declarations) {
+    const files = readdirSync(dist).filter((file) => /\.(d\.c?ts|c?js)$/.test(file));
+    expect(files).toEqual(expect.arrayContaining(['index.d.ts', 'index.d.cts', 'index.js', 'index.cjs']));
+    for (const file of files) {
       const text = readFileSync(join(dist, file), 'utf8');
       expect(text, file).not.toMatch(/@weft\/server/);
       expect(text, file).not.toMatch(/from ['"](kysely|pg|@electric-sql\/pglite)['"]|\bKysely</);
