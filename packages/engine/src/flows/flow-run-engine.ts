@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
-import { type FlowRun, newState, type State, uuid7 } from '@weft/schemas';
+import { type FlowRun, type JsonValue, newState, type State, uuid7 } from '@weft/schemas';
 import { type EngineSession, getEngineSession } from '../config/engine-session';
 import { type FlowRunContext, findRunContext } from '../context/run-context';
+import { OrchestrationAbortedError } from '../engine-errors';
+import { toSerializedError } from '../errors/serialize-error';
 import { createRunLogger } from '../logging/run-logger';
 import { formatRunName } from '../naming/run-name';
+import { resolveRetryDelays, retryDelayFor } from '../retries/retry-delay';
 import { type TrackedRun, trackFlowRun } from '../signals';
 import { runHooks } from '../tasks/run-hooks';
 import { runAttempt } from './flow-attempt';
@@ -76,7 +79,7 @@ export async function runFlow(
     });
     if (subflow.reused) return subflow.reused;
   }
-  const delays = flow.options.retryDelaySeconds;
+  const delays = resolveRetryDelays(flow.options.retryDelaySeconds, flow.options.retries ?? 0);
   const flowRun = await session.orchestrator.createFlowRun({
     id: uuid7(),
     flowId: flowRecord.id,
@@ -86,7 +89,7 @@ export async function runFlow(
     parentTaskRunId: subflow?.trackingTaskRunId ?? null,
     empiricalPolicy: {
       retries: flow.options.retries ?? 0,
-      retryDelaySeconds: typeof delays === 'number' ? delays : Array.isArray(delays) ? (delays[0] ?? 0) : 0,
+      retryDelaySeconds: delays[0] ?? 0,
     },
   });
   const logger = createRunLogger({
@@ -97,18 +100,21 @@ export async function runFlow(
   });
   const tracked: TrackedRun = { flow, session, flowRun, logger, finished: false };
   const untrack = parent?.flowRun ? () => {} : trackFlowRun(tracked);
+  const options: DriveOptions = {
+    flow,
+    session,
+    flowRun,
+    bound,
+    logger,
+    subflow,
+    tracked,
+    parent: parent?.flowRun,
+  };
   try {
-    const outcome = await drive({
-      flow,
-      session,
-      flowRun,
-      bound,
-      logger,
-      subflow,
-      tracked,
-      parent: parent?.flowRun,
-    });
-    return outcome;
+    return await drive(options);
+  } catch (error) {
+    await crash(options, error);
+    throw error;
   } finally {
     tracked.finished = true;
     untrack();
@@ -154,7 +160,7 @@ async function drive(options: DriveOptions): Promise<FlowRunOutcome<unknown>> {
   if (bound.validationError) {
     const failed = newState('FAILED', {
       message: bound.validationError.message,
-      data: { kind: 'internal', code: 'VALIDATION', message: bound.validationError.message },
+      data: toSerializedError(bound.validationError) as JsonValue,
     });
     const state = await propose(options, failed, true);
     return outcomeOf({ flowRunId: options.flowRun.id, state, error: bound.validationError });
@@ -176,6 +182,7 @@ async function drive(options: DriveOptions): Promise<FlowRunOutcome<unknown>> {
       return outcomeOf({ flowRunId: options.flowRun.id, state: running });
     }
     const attempt = await runAttempt({ ...options, runCount: options.flowRun.runCount });
+    if (attempt.state.type === 'FAILED') await prepareRetryDelay(options);
     const final = await propose(options, attempt.state, attempt.force);
     if (final.type === 'SCHEDULED' && final.name === 'AwaitingRetry') {
       const at = final.stateDetails.scheduledTime?.getTime() ?? Date.now();
@@ -194,6 +201,31 @@ async function drive(options: DriveOptions): Promise<FlowRunOutcome<unknown>> {
       store: attempt.store,
     });
   }
+}
+
+/**
+ * The server's retry rule waits one `retryDelaySeconds`; with a list (or `exponentialBackoff`),
+ * set the delay of this retry on the run before proposing the failure.
+ */
+async function prepareRetryDelay(options: DriveOptions): Promise<void> {
+  const { flow, flowRun, session } = options;
+  const retries = flow.options.retries ?? 0;
+  const delays = resolveRetryDelays(flow.options.retryDelaySeconds, retries);
+  if (delays.length <= 1 || flowRun.runCount > retries) return;
+  const retryDelaySeconds = retryDelayFor({ attempt: flowRun.runCount, delays });
+  await session.orchestrator.updateFlowRun({ id: flowRun.id, empiricalPolicy: { retryDelaySeconds } });
+}
+
+/**
+ * The engine itself failed (e.g. the server went away): mark the run Crashed, forced, so it is
+ * never left Running (reference §3.2 step 5, BaseException). Best effort: the server may be gone.
+ */
+async function crash(options: DriveOptions, error: unknown): Promise<void> {
+  if (error instanceof OrchestrationAbortedError) return;
+  const message = `Execution was interrupted by an unexpected exception: ${String((error as Error)?.message ?? error)}`;
+  options.logger.error(message);
+  const crashed = newState('CRASHED', { message, data: toSerializedError(error) as JsonValue });
+  await propose(options, crashed, true).catch(() => undefined);
 }
 
 export type { DriveOptions };

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runtime } from '../context/runtime';
+import { MissingContextError } from '../engine-errors';
 import { ParameterValidationError } from '../errors';
 import { getRunLogger } from '../logging/run-logger';
+import { exponentialBackoff } from '../retries/retry-delay';
 import { task } from '../tasks/task';
 import { startTestEngine, type TestEngine } from '../testing/test-engine';
 import { flow } from './flow';
@@ -95,6 +97,29 @@ describe('a flow run', () => {
     expect((await read(outcome.flowRunId)).runCount).toBe(2);
   });
 
+  it('waits the listed delays between flow retries (exponentialBackoff)', async () => {
+    const started: number[] = [];
+    const backoff = flow(
+      { name: 'backoff-flow', retries: 2, retryDelaySeconds: exponentialBackoff(0.2) },
+      async () => {
+        started.push(Date.now());
+        if (started.length < 3) throw new Error('again');
+        return 'done';
+      },
+    );
+    expect(await backoff()).toBe('done');
+    expect(started[1]! - started[0]!).toBeGreaterThanOrEqual(150);
+    expect(started[2]! - started[1]!).toBeGreaterThanOrEqual(350);
+  });
+
+  it('copies itself with other options through .with()', async () => {
+    const base = flow({ name: 'with-base' }, async () => runtime.flowRun.tags);
+    const tagged = base.with({ tags: ['copy'], name: 'with-copy' });
+    expect(tagged.name).toBe('with-copy');
+    expect(await tagged()).toEqual(['copy']);
+    expect(await base()).toEqual([]);
+  });
+
   it('times out as TimedOut', async () => {
     const slow = flow({ name: 'slow-flow', timeoutSeconds: 0.1 }, async () => {
       await new Promise((r) => setTimeout(r, 1000));
@@ -166,6 +191,10 @@ describe('a flow run', () => {
 });
 
 describe('logs', () => {
+  it('has no run logger outside a run', () => {
+    expect(() => getRunLogger()).toThrow(MissingContextError);
+  });
+
   it('ships getRunLogger() logs in batches, not one call per line', async () => {
     const before = t.session.logs.batchesSent;
     const chatty = flow({ name: 'chatty' }, async () => {

@@ -1,13 +1,14 @@
-import { type JsonObject, type JsonValue, type State, type TaskRunCreate } from '@weft/schemas';
+import type { JsonObject, JsonValue, State, TaskRunCreate } from '@weft/schemas';
 import { cachePolicies } from '../caching/cache-policies';
 import { computeCacheKey } from '../caching/compute-cache-key';
-import { fastUuid7, runState } from '../recording/run-state';
 import type { EngineSession } from '../config/engine-session';
 import type { TaskRunContext } from '../context/run-context';
 import { RunTimeoutError } from '../engine-errors';
 import { toSerializedError } from '../errors/serialize-error';
 import type { RunOutcome } from '../futures/future';
+import { installLogPrints } from '../logging/log-prints';
 import type { RunLogger } from '../logging/run-logger';
+import { fastUuid7, runState } from '../recording/run-state';
 import { taskResultKey } from '../results/result-keys';
 import type { ResultStore } from '../results/result-store';
 import { retryDelayFor } from '../retries/retry-delay';
@@ -129,7 +130,8 @@ async function runOnce(plan: TaskRunPlan, runCount: number): Promise<unknown> {
   const timeoutSeconds = call.task.options.timeoutSeconds;
   // Without a timeout nothing aborts the run, so every such run can share one quiet signal.
   const controller = timeoutSeconds === undefined ? NEVER_ABORTED : new AbortController();
-  const flowLogPrints = call.flow?.logPrints ?? false;
+  const logPrints = call.task.options.logPrints ?? call.parentTask?.logPrints ?? call.flow?.logPrints ?? false;
+  if (logPrints) installLogPrints();
   let logger: RunLogger | undefined;
   const context: TaskRunContext = {
     kind: 'task',
@@ -142,7 +144,7 @@ async function runOnce(plan: TaskRunPlan, runCount: number): Promise<unknown> {
       logger ??= plan.getLogger();
       return logger;
     },
-    logPrints: call.task.options.logPrints ?? flowLogPrints,
+    logPrints,
     signal: controller.signal,
   };
   return runWithTimeout({

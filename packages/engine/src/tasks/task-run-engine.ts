@@ -1,5 +1,4 @@
-import { type JsonObject, type State, type TaskRunCreate } from '@weft/schemas';
-import { fastUuid7, runState } from '../recording/run-state';
+import type { JsonObject, State, TaskRunCreate } from '@weft/schemas';
 import type { EngineSession } from '../config/engine-session';
 import {
   type FlowRunContext,
@@ -10,6 +9,7 @@ import {
 import type { RunOutcome } from '../futures/future';
 import { createRunLogger, type RunLogger } from '../logging/run-logger';
 import { formatRunName } from '../naming/run-name';
+import { fastUuid7, runState } from '../recording/run-state';
 import { dynamicKeyFor, nextOccurrence } from '../results/result-keys';
 import { bindParameters } from './parameter-names';
 import { finishTaskRun, type TaskRunPlan } from './task-attempts';

@@ -218,6 +218,24 @@ describe('submit, map and futures', () => {
   });
 });
 
+describe('nesting and logPrints', () => {
+  it('records a task called inside a task with its parent, and captures prints with logPrints', async () => {
+    const inner = task({ name: 'inner' }, async (n: number) => {
+      console.log(`inner got ${n}`);
+      return n + 1;
+    });
+    const outer = task({ name: 'outer', logPrints: true }, async (n: number) => inner(n));
+    const outcome = await flow({ name: 'nested-flow' }, async () => outer(1)).returnState();
+    expect(await outcome.result()).toBe(2);
+    const runs = await taskRunsOf(outcome.flowRunId);
+    const outerRun = runs.find((r) => r.name.startsWith('outer'))!;
+    const innerRun = runs.find((r) => r.name.startsWith('inner'))!;
+    expect(innerRun.taskInputs.__parents__).toEqual([{ inputType: 'task_run', id: outerRun.id }]);
+    const logs = await t.client.logs.list.query({ filter: { flowRunId: { any: [outcome.flowRunId] } } });
+    expect(logs.find((l) => l.message === 'inner got 1')?.taskRunId).toBe(innerRun.id);
+  });
+});
+
 describe('names, hooks and runtime', () => {
   it('names runs from a taskRunName template', async () => {
     const greet = task({ name: 'greet', taskRunName: 'greet-{who}' }, async (who: string) => `hi ${who}`);
