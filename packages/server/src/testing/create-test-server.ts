@@ -56,8 +56,11 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
       ...(url ? { url } : {}),
       resources: server.resources,
       async close() {
-        await server.close();
-        await database.drop();
+        try {
+          await server.close();
+        } finally {
+          await database.drop();
+        }
       },
     };
   } catch (error) {

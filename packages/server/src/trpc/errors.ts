@@ -29,6 +29,9 @@ const WEFT_CODE_BY_SQLSTATE: Record<string, WeftErrorCode> = {
   '22001': 'VALIDATION', // string_data_right_truncation
   '22007': 'VALIDATION', // invalid_datetime_format
   '22008': 'VALIDATION', // datetime_field_overflow
+  '22003': 'VALIDATION', // numeric_value_out_of_range
+  '22021': 'VALIDATION', // character_not_in_repertoire (a NUL in text)
+  '22P05': 'VALIDATION', // untranslatable_character (a \u0000 in jsonb)
 };
 
 /** A TRPCError's Weft code, carried as `cause` so the formatter can put it in `data.weftCode`. */

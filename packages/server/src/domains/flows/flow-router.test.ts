@@ -66,4 +66,11 @@ describe('flows', () => {
       await names({ filter: { operator: 'or', name: { any: ['list-a'] }, tags: { any: ['y'] } } }),
     ).toEqual(['list-a', 'list-b']);
   });
+
+  it('answers BAD_REQUEST, not a 500, for a value the database refuses', async () => {
+    await expect(api.flows.create({ name: 'nul\u0000name' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { code: 'VALIDATION' },
+    });
+  });
 });

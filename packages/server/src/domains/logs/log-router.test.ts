@@ -66,4 +66,13 @@ describe('logs', () => {
     await api.logs.create([log]);
     expect(await api.logs.create([log])).toEqual({ count: 0 });
   });
+
+  it('keeps a message with a NUL character, replaced', async () => {
+    const runId = uuid7();
+    await api.logs.create([
+      { name: 'nul', level: 20, message: 'a\u0000b', timestamp: at(1), flowRunId: runId },
+    ]);
+    const [log] = await api.logs.list({ filter: { flowRunId: { any: [runId] } } });
+    expect(log?.message).toBe('a\uFFFDb');
+  });
 });

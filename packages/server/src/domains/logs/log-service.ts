@@ -14,7 +14,8 @@ export function createLogService(resources: ServerResources): LogService {
         id: log.id ?? uuid7(log.timestamp.getTime()),
         name: log.name,
         level: log.level,
-        message: log.message,
+        // Postgres text cannot hold NUL; a log line must not be lost for one odd character.
+        message: log.message.replaceAll('\u0000', '\uFFFD'),
         timestamp: log.timestamp,
         flowRunId: log.flowRunId ?? null,
         taskRunId: log.taskRunId ?? null,
