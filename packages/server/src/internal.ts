@@ -13,4 +13,6 @@ export { ServerEvents } from './events';
 export type { ServerResources } from './resources';
 export type { TestServer, TestServerOptions } from './testing/create-test-server';
 export { createTestServer } from './testing/create-test-server';
+export type { TestClock } from './testing/test-clock';
+export { createTestClock } from './testing/test-clock';
 export { createCallerFactory } from './trpc/init';

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseLockedError } from '../errors';
 
@@ -46,7 +46,9 @@ export function acquireServerLock(dataDir: string): ServerLock {
     if (holder && isAlive(holder.pid)) {
       throw new DatabaseLockedError({ dataDir, pid: holder.pid, url: holder.url });
     }
-    // Stale (dead pid) or half-written: remove it and race for it again with O_EXCL.
+    // Stale (dead pid) or unreadable: remove it and race for it again. Two servers taking over
+    // the same stale lock at the same instant could both win; starting them together on one
+    // crashed directory is not a case we guard.
     rmSync(path, { force: true });
   }
   throw new DatabaseLockedError({ dataDir, pid: readLockFile(path)?.pid ?? -1, url: null });
@@ -59,7 +61,9 @@ function heldLock(path: string, info: ServerLockInfo): ServerLock {
     setUrl(url) {
       if (!held) return;
       info.url = url;
-      writeFileSync(path, JSON.stringify(info));
+      const temp = `${path}.${process.pid}.tmp`;
+      writeFileSync(temp, JSON.stringify(info));
+      renameSync(temp, path);
     },
     release() {
       if (!held) return;
@@ -71,19 +75,19 @@ function heldLock(path: string, info: ServerLockInfo): ServerLock {
 }
 
 function tryCreate(path: string, info: ServerLockInfo): boolean {
-  let fd: number;
+  // Write a private file, then hard-link it into place: the link fails if a lock exists, and a
+  // reader never sees a half-written lock.
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(info));
   try {
-    fd = openSync(path, 'wx');
+    linkSync(temp, path);
+    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
-  }
-  try {
-    writeSync(fd, JSON.stringify(info));
   } finally {
-    closeSync(fd);
+    rmSync(temp, { force: true });
   }
-  return true;
 }
 
 function readLockFile(path: string): ServerLockInfo | undefined {
