@@ -6,6 +6,8 @@ import { findValidationIssues, formatIssues, isUnexpected, toTrpcError } from '.
 
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
+  // Subscriptions are SSE streams; a ping keeps idle ones alive through proxies.
+  sse: { ping: { enabled: true, intervalMs: 15_000 } },
   errorFormatter({ shape, error }) {
     // Input errors were already reworded by `errorMapping`; this covers errors raised outside it.
     const issues = findValidationIssues(error);
