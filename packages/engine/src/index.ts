@@ -14,21 +14,27 @@ export { cachePolicies } from './caching/cache-policies';
 export type { CacheKeyContext } from './caching/cache-policy';
 export { CachePolicy } from './caching/cache-policy';
 export type { CacheKeyFn } from './caching/compute-cache-key';
+export { flushEngine } from './config/engine-session';
 export type { DeploymentRuntime, FlowRunRuntime, TaskRunRuntime } from './context/runtime';
 export { runtime } from './context/runtime';
 export {
+  CachePolicyError,
   EngineConfigError,
   FutureTimeoutError,
+  HashError,
   MappingLengthMismatchError,
   MappingMissingIterableError,
   MissingContextError,
   MissingResultError,
   OrchestrationAbortedError,
+  ParameterValidationError,
+  ResultStoreError,
+  RetryOptionsError,
+  RunNameError,
   RunNotCompletedError,
   RunTimeoutError,
   UpstreamTaskError,
-} from './engine-errors';
-export { ParameterValidationError } from './errors';
+} from './errors';
 export { flow } from './flows/flow';
 export type { AnyFlow, Flow, FlowHook, FlowOptions, FlowRunInfo, FlowRunOutcome } from './flows/flow-types';
 export type { AllowFailure, Unmapped } from './futures/annotations';

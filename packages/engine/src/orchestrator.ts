@@ -13,7 +13,7 @@ import type {
   TaskRunBatch,
   TaskRunCreate,
 } from '@weft/schemas';
-import { OrchestrationAbortedError } from './engine-errors';
+import { OrchestrationAbortedError } from './errors';
 
 type Mutation<TIn, TOut> = { mutate(input: TIn): Promise<TOut> };
 type Query<TIn, TOut> = { query(input: TIn): Promise<TOut> };

@@ -74,4 +74,18 @@ describe('ephemeral mode', () => {
       await holder.exited;
     }
   }, 90_000);
+
+  it('uses the server that already serves the database, found through its lock file', async () => {
+    const server = await createServer({ database: { kind: 'pglite', dataDir: join(home, 'db') }, home });
+    try {
+      await server.listen({ host: '127.0.0.1', port: 0 });
+      const child = run();
+      const [, flowRunId] = await child.output(/run ([0-9a-f-]{36}) 5/);
+      expect(await child.exited).toBe(0);
+      const client = createWeftClient({ server });
+      expect((await client.flowRuns.read.query({ id: flowRunId! })).stateType).toBe('COMPLETED');
+    } finally {
+      await server.close();
+    }
+  }, 90_000);
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createWeftClient } from '@weft/client';
-import { EngineConfigError } from '../engine-errors';
+import { EngineConfigError } from '../errors';
 import type { OrchestratorClient } from '../orchestrator';
 import type { EngineSettings } from './settings';
 

@@ -1,6 +1,6 @@
 import { type JsonValue, newState, type State } from '@weft/schemas';
 import { type FlowRunContext, withRunContext } from '../context/run-context';
-import { RunTimeoutError } from '../engine-errors';
+import { RunTimeoutError } from '../errors';
 import { toSerializedError } from '../errors/serialize-error';
 import { installLogPrints } from '../logging/log-prints';
 import type { ResultStore } from '../results/result-store';

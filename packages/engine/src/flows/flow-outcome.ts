@@ -1,5 +1,5 @@
 import { isResultRecordMetadata, type State } from '@weft/schemas';
-import { MissingResultError } from '../engine-errors';
+import { MissingResultError } from '../errors';
 import { fromSerializedError } from '../errors/serialize-error';
 import { outcomeError } from '../futures/future';
 import type { ResultStore } from '../results/result-store';

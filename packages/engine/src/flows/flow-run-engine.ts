@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type FlowRun, type JsonValue, newState, type State, uuid7 } from '@weft/schemas';
 import { type EngineSession, getEngineSession } from '../config/engine-session';
 import { type FlowRunContext, findRunContext } from '../context/run-context';
-import { OrchestrationAbortedError } from '../engine-errors';
+import { OrchestrationAbortedError } from '../errors';
 import { toSerializedError } from '../errors/serialize-error';
 import { createRunLogger } from '../logging/run-logger';
 import { formatRunName } from '../naming/run-name';

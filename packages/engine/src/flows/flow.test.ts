@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runtime } from '../context/runtime';
-import { MissingContextError } from '../engine-errors';
-import { ParameterValidationError } from '../errors';
+import { MissingContextError, ParameterValidationError } from '../errors';
 import { getRunLogger } from '../logging/run-logger';
 import { exponentialBackoff } from '../retries/retry-delay';
 import { task } from '../tasks/task';

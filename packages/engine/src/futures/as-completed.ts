@@ -1,4 +1,4 @@
-import { FutureTimeoutError } from '../engine-errors';
+import { FutureTimeoutError } from '../errors';
 import type { WeftFuture } from './future';
 
 /**

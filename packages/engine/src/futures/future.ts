@@ -1,5 +1,5 @@
 import type { State } from '@weft/schemas';
-import { FutureTimeoutError, RunNotCompletedError, UpstreamTaskError } from '../engine-errors';
+import { FutureTimeoutError, RunNotCompletedError, UpstreamTaskError } from '../errors';
 
 /** How a run ended, as the engine keeps it in memory. @internal */
 export interface RunOutcome<T> {

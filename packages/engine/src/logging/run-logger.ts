@@ -1,6 +1,6 @@
 import { LOG_LEVELS, type LogLevelName, uuid7 } from '@weft/schemas';
 import { findRunContext } from '../context/run-context';
-import { MissingContextError } from '../engine-errors';
+import { MissingContextError } from '../errors';
 import type { LogShipper } from './log-shipper';
 
 /** A logger bound to a flow run or task run; what it logs is shipped to the server. */

@@ -3,12 +3,12 @@ import { cachePolicies } from '../caching/cache-policies';
 import { computeCacheKey } from '../caching/compute-cache-key';
 import type { EngineSession } from '../config/engine-session';
 import type { TaskRunContext } from '../context/run-context';
-import { RunTimeoutError } from '../engine-errors';
+import { RunTimeoutError } from '../errors';
 import { toSerializedError } from '../errors/serialize-error';
 import type { RunOutcome } from '../futures/future';
 import { installLogPrints } from '../logging/log-prints';
 import type { RunLogger } from '../logging/run-logger';
-import { fastUuid7, runState } from '../recording/run-state';
+import { runState } from '../recording/run-state';
 import { taskResultKey } from '../results/result-keys';
 import type { ResultStore } from '../results/result-store';
 import { retryDelayFor } from '../retries/retry-delay';
@@ -130,7 +130,8 @@ async function runOnce(plan: TaskRunPlan, runCount: number): Promise<unknown> {
   const timeoutSeconds = call.task.options.timeoutSeconds;
   // Without a timeout nothing aborts the run, so every such run can share one quiet signal.
   const controller = timeoutSeconds === undefined ? NEVER_ABORTED : new AbortController();
-  const logPrints = call.task.options.logPrints ?? call.parentTask?.logPrints ?? call.flow?.logPrints ?? false;
+  const logPrints =
+    call.task.options.logPrints ?? call.parentTask?.logPrints ?? call.flow?.logPrints ?? false;
   if (logPrints) installLogPrints();
   let logger: RunLogger | undefined;
   const context: TaskRunContext = {

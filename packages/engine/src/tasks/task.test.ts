@@ -5,7 +5,7 @@ import {
   MappingMissingIterableError,
   RunTimeoutError,
   UpstreamTaskError,
-} from '../engine-errors';
+} from '../errors';
 import { flow } from '../flows/flow';
 import { allowFailure, unmapped } from '../futures/annotations';
 import { asCompleted, waitForAll } from '../futures/as-completed';

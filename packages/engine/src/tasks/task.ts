@@ -1,6 +1,6 @@
 import { getEngineSession } from '../config/engine-session';
 import { findRunContext } from '../context/run-context';
-import { MappingLengthMismatchError, MappingMissingIterableError } from '../engine-errors';
+import { MappingLengthMismatchError, MappingMissingIterableError } from '../errors';
 import { isUnmapped } from '../futures/annotations';
 import { outcomeError, type RunOutcome, WeftFuture, WeftFutureList } from '../futures/future';
 import { defineTaskDefinition } from './task-definition';

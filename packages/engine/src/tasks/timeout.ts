@@ -1,4 +1,4 @@
-import { RunTimeoutError } from '../engine-errors';
+import { RunTimeoutError } from '../errors';
 
 /**
  * Run `fn` and race it against `timeoutSeconds`. On timeout `controller` is aborted (user code
