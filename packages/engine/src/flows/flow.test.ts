@@ -201,6 +201,7 @@ describe('logs', () => {
       for (let i = 0; i < 200; i++) logger.info(`line ${i}`);
     });
     const outcome = await chatty.returnState();
+    await t.session.flush();
     const logs = await t.client.logs.list.query({
       filter: { flowRunId: { any: [outcome.flowRunId] }, text: 'line' },
     });
@@ -217,6 +218,7 @@ describe('logs', () => {
     });
     const outcome = await printing.returnState();
     const other = await quiet.returnState();
+    await t.session.flush();
     const logs = await t.client.logs.list.query({ filter: { flowRunId: { any: [outcome.flowRunId] } } });
     expect(logs.map((l) => l.message)).toContain('printed from a flow 42');
     const none = await t.client.logs.list.query({

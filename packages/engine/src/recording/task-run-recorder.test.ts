@@ -21,6 +21,7 @@ describe('task run recording', () => {
       return (await futures.result()).length;
     }).returnState();
     expect(await outcome.result()).toBe(1000);
+    await t.session.flush();
     const batches = t.session.recorder.batchesSent - batchesBefore;
     const requests = t.httpRequests() - requestsBefore;
     expect(batches).toBeLessThan(40);

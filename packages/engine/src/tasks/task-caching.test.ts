@@ -107,6 +107,7 @@ describe('persistResult', () => {
       await kept(),
     ]).returnState();
     expect(await outcome.result()).toEqual(['x', 'y']);
+    await t.session.flush();
     expect(await countFiles(storage)).toBe(before + 1);
     const runs = await t.client.taskRuns.list.query({ filter: { flowRunId: { any: [outcome.flowRunId] } } });
     const byName = Object.fromEntries(runs.map((r) => [r.name.split('-')[0], r.state?.data]));
