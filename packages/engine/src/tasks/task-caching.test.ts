@@ -96,7 +96,58 @@ describe('caching', () => {
   });
 });
 
+describe('built-in policies', () => {
+  it("'default' caches within one flow run (inputs + source + run id), not across runs", async () => {
+    let calls = 0;
+    const step = task({ name: 'default-cached', cachePolicy: 'default' }, async (n: number) => {
+      calls += 1;
+      return n;
+    });
+    const run = flow({ name: 'default-policy-flow' }, async () => [await step(1), await step(1)]);
+    expect(await run()).toEqual([1, 1]);
+    expect(calls).toBe(1);
+    await run();
+    expect(calls).toBe(2);
+  });
+
+  it("'flowParameters' caches by the flow's parameters, whatever the task's inputs", async () => {
+    let calls = 0;
+    const step = task({ name: 'by-flow-params', cachePolicy: ['flowParameters'] }, async (n: string) => {
+      calls += 1;
+      return n;
+    });
+    const run = flow({ name: 'flow-params-flow' }, async (day: string) => step(`${day}-${Math.random()}`));
+    const first = await run('mon');
+    expect(await run('mon')).toBe(first);
+    expect(await run('tue')).not.toBe(first);
+    expect(calls).toBe(2);
+  });
+
+  it("'none' never caches", async () => {
+    let calls = 0;
+    const step = task(
+      { name: 'never-cached', cachePolicy: 'none', persistResult: true },
+      async () => ++calls,
+    );
+    const run = flow({ name: 'none-policy-flow' }, async () => step());
+    await run();
+    await run();
+    expect(calls).toBe(2);
+  });
+});
+
 describe('persistResult', () => {
+  it('persists a flow result when the flow asks for it', async () => {
+    const kept = flow({ name: 'kept-flow', persistResult: true }, async () => ({ rows: 3 }));
+    const outcome = await kept.returnState();
+    const run = await t.client.flowRuns.read.query({ id: outcome.flowRunId });
+    expect(run.state?.data).toMatchObject({ storageKey: expect.any(String), serializer: { type: 'json' } });
+    const plain = await flow({ name: 'unkept-flow' }, async () => 1).returnState();
+    expect((await t.client.flowRuns.read.query({ id: plain.flowRunId })).state?.data).toEqual({
+      type: 'unpersisted',
+    });
+  });
+
   it('writes no result by default and one when persistResult is true', async () => {
     const storage = join(t.home, 'storage');
     const before = await countFiles(storage);

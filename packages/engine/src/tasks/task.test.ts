@@ -33,11 +33,14 @@ async function stateNames(taskRunId: string) {
 
 describe('calling a task', () => {
   it('returns its value and records Pending → Running → Completed in the flow run', async () => {
-    const double = task({ name: 'double' }, async (n: number) => n * 2);
+    const double = task(
+      { name: 'double', version: '1.2', description: 'doubles' },
+      async (n: number) => n * 2,
+    );
     const outcome = await flow({ name: 'call-flow' }, async () => double(21)).returnState();
     expect(await outcome.result()).toBe(42);
     const [run] = await taskRunsOf(outcome.flowRunId);
-    expect(run?.stateType).toBe('COMPLETED');
+    expect(run).toMatchObject({ stateType: 'COMPLETED', taskVersion: '1.2', runCount: 1 });
     expect(await stateNames(run!.id)).toEqual(['Pending', 'Running', 'Completed']);
   });
 
@@ -98,6 +101,35 @@ describe('retries', () => {
     await flow({ name: 'backoff-flow' }, async () => flaky())();
     expect(started[1]! - started[0]!).toBeGreaterThanOrEqual(95);
     expect(started[2]! - started[1]!).toBeGreaterThanOrEqual(195);
+  });
+
+  it('spreads retry delays with retryJitterFactor', async () => {
+    const failedOnce = new Set<number>();
+    const jittery = task(
+      { name: 'jittery', retries: 1, retryDelaySeconds: 0.2, retryJitterFactor: 1 },
+      async (i: number) => {
+        if (!failedOnce.has(i)) {
+          failedOnce.add(i);
+          throw new Error('once');
+        }
+        return i;
+      },
+    );
+    const outcome = await flow({ name: 'jitter-flow' }, async () =>
+      jittery.map([1, 2, 3, 4, 5, 6]).result(),
+    ).returnState();
+    expect(await outcome.result()).toEqual([1, 2, 3, 4, 5, 6]);
+    const runs = await taskRunsOf(outcome.flowRunId);
+    const delays: number[] = [];
+    for (const run of runs) {
+      expect(run.empiricalPolicy.retryJitterFactor).toBe(1);
+      const awaiting = (await t.client.taskRuns.states.query({ id: run.id })).find(
+        (s) => s.name === 'AwaitingRetry',
+      )!;
+      delays.push(awaiting.stateDetails.scheduledTime!.getTime() - awaiting.timestamp.getTime());
+    }
+    for (const delay of delays) expect(delay).toBeLessThanOrEqual(401);
+    expect(new Set(delays.map((d) => Math.round(d / 10))).size).toBeGreaterThan(1);
   });
 
   it('stops retrying when retryCondition says no', async () => {
