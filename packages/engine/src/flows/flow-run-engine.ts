@@ -40,10 +40,16 @@ export function flowRunInfo(flowRun: FlowRun): FlowRunInfo {
   };
 }
 
+const versions = new WeakMap<AnyFlow['fn'], string>();
+
 function version(flow: AnyFlow): string {
-  return (
-    flow.options.version ?? createHash('md5').update(Function.prototype.toString.call(flow.fn)).digest('hex')
-  );
+  if (flow.options.version) return flow.options.version;
+  let found = versions.get(flow.fn);
+  if (!found) {
+    found = createHash('md5').update(Function.prototype.toString.call(flow.fn)).digest('hex');
+    versions.set(flow.fn, found);
+  }
+  return found;
 }
 
 function runName(flow: AnyFlow, parameters: Record<string, unknown>): string | undefined {

@@ -21,6 +21,17 @@ export interface TaskRunRecorderOptions {
 
 type Entry = { kind: 'run'; run: TaskRunCreate } | { kind: 'state'; record: TaskRunStateRecord };
 
+/**
+ * Times travel as ISO strings (the schemas coerce them back to dates): the transformer then has
+ * no `Date` to annotate per record, which roughly halves the cost of serialising a large batch.
+ */
+function toWire<T extends { createdAt?: unknown; timestamp?: unknown }>(record: T): T {
+  const out = { ...record };
+  if (record.createdAt instanceof Date) out.createdAt = record.createdAt.toISOString();
+  if (record.timestamp instanceof Date) out.timestamp = record.timestamp.toISOString();
+  return out;
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -106,10 +117,10 @@ export class TaskRunRecorder {
       const entry = this.#queue[i]!;
       if (entry.kind === 'run') {
         if (taskRuns.length >= MAX_TASK_RUN_BATCH) break;
-        taskRuns.push(entry.run);
+        taskRuns.push(toWire(entry.run));
       } else {
         if (states.length >= MAX_TASK_RUN_BATCH) break;
-        states.push(entry.record);
+        states.push({ taskRunId: entry.record.taskRunId, state: toWire(entry.record.state as State) });
       }
     }
     this.#queue = i === this.#queue.length ? [] : this.#queue.slice(i);
