@@ -43,9 +43,9 @@ function hookArgs(run: TrackedRun, state: State) {
 
 /**
  * End one run after a signal: Cancelled (forced) when a cancel was asked (the run is CANCELLING on
- * the server), else Crashed (forced). Then flush what the engine still holds. @internal
+ * the server), else Crashed (forced). Returns whether it was a cancel. @internal
  */
-export async function endRunOnSignal(run: TrackedRun, signal: Signal): Promise<void> {
+export async function endRunOnSignal(run: TrackedRun, signal: Signal): Promise<boolean> {
   const { orchestrator } = run.session;
   const current = await orchestrator.readFlowRun(run.flowRun.id).catch(() => run.flowRun);
   const cancelling = current.stateType === 'CANCELLING';
@@ -69,6 +69,7 @@ export async function endRunOnSignal(run: TrackedRun, signal: Signal): Promise<v
     kind: cancelling ? 'onCancellation' : 'onCrashed',
     logger: run.logger,
   });
+  return cancelling;
 }
 
 async function onSignal(signal: Signal): Promise<void> {
@@ -77,7 +78,9 @@ async function onSignal(signal: Signal): Promise<void> {
   const runs = [...active].filter((r) => !r.finished);
   const sessions = new Set(runs.map((r) => r.session));
   try {
-    await Promise.all(runs.map((r) => endRunOnSignal(r, signal)));
+    const cancelled = await Promise.all(runs.map((r) => endRunOnSignal(r, signal)));
+    const type = cancelled.some(Boolean) ? 'CANCELLED' : 'CRASHED';
+    for (const session of sessions) session.recorder.crashOpenRuns(MESSAGES[signal], type);
     await Promise.all([...sessions].map((s) => s.flush().catch(() => undefined)));
     await Promise.all([...sessions].map((s) => s.close().catch(() => undefined)));
   } finally {

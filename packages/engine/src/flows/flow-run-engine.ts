@@ -105,7 +105,8 @@ export async function runFlow(
     taskRunId: null,
   });
   const tracked: TrackedRun = { flow, session, flowRun, logger, finished: false };
-  const untrack = parent?.flowRun ? () => {} : trackFlowRun(tracked);
+  // Subflows too: a signal must not leave a child Running while its parent crashes.
+  const untrack = trackFlowRun(tracked);
   const options: DriveOptions = {
     flow,
     session,

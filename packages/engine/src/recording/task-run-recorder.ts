@@ -1,4 +1,11 @@
-import { MAX_TASK_RUN_BATCH, type State, type TaskRunCreate, type TaskRunStateRecord } from '@weft/schemas';
+import {
+  isTerminalStateType,
+  MAX_TASK_RUN_BATCH,
+  type State,
+  type TaskRunCreate,
+  type TaskRunStateRecord,
+} from '@weft/schemas';
+import { runState } from './run-state';
 
 /** Where the recorder sends its batches (the orchestrator's `recordTaskRuns`). */
 export type RecordBatchFn = (batch: {
@@ -46,6 +53,8 @@ export class TaskRunRecorder {
   readonly #options: Required<Omit<TaskRunRecorderOptions, 'onError'>> &
     Pick<TaskRunRecorderOptions, 'onError'>;
   #queue: Entry[] = [];
+  /** Task runs whose last state is not terminal, with their flow run. */
+  readonly #open = new Map<string, string | null>();
   #timer: NodeJS.Timeout | undefined;
   #inFlight: Promise<void> | undefined;
   /** Number of batches sent (for tests and benchmarks). */
@@ -62,7 +71,28 @@ export class TaskRunRecorder {
 
   /** Queue a state change of a task run. */
   setState(taskRunId: string, state: State): void {
+    if (isTerminalStateType(state.type)) this.#open.delete(taskRunId);
+    else this.#open.set(taskRunId, state.stateDetails.flowRunId ?? null);
     this.#push({ kind: 'state', record: { taskRunId, state } });
+  }
+
+  /**
+   * Record a CRASHED (or CANCELLED) state for every task run that has not finished (the process is going down),
+   * so none is left Running forever. Returns how many there were.
+   */
+  crashOpenRuns(message: string, type: 'CRASHED' | 'CANCELLED' = 'CRASHED'): number {
+    const open = [...this.#open];
+    for (const [taskRunId, flowRunId] of open) {
+      this.setState(
+        taskRunId,
+        runState(type, {
+          message,
+          stateDetails: { flowRunId, taskRunId },
+          timestamp: new Date(Date.now() + 1),
+        }),
+      );
+    }
+    return open.length;
   }
 
   /** Records waiting to be sent. */
