@@ -80,7 +80,10 @@ export async function runAttempt(options: DriveOptions & { runCount: number }): 
     const timedOut = error instanceof RunTimeoutError;
     if (!timedOut) await settlePending(context);
     const serialized = toSerializedError(error);
-    logger.error(`Finished in state ${timedOut ? 'TimedOut' : 'Failed'}: ${serialized.message}`);
+    logger.error(
+      timedOut ? serialized.message : 'Encountered exception during execution:',
+      ...(timedOut ? [] : [error]),
+    );
     const state = newState('FAILED', {
       name: timedOut ? 'TimedOut' : 'Failed',
       message: timedOut ? serialized.message : `Flow run encountered an exception: ${serialized.message}`,

@@ -188,6 +188,9 @@ async function drive(options: DriveOptions): Promise<FlowRunOutcome<unknown>> {
       }
       return outcomeOf({ flowRunId: options.flowRun.id, state: running });
     }
+    if (options.flowRun.runCount === 1) {
+      logger.info(`Beginning flow run '${options.flowRun.name}' for flow '${flow.name}'`);
+    }
     const attempt = await runAttempt({ ...options, runCount: options.flowRun.runCount });
     if (attempt.state.type === 'FAILED') await prepareRetryDelay(options);
     const final = await propose(options, attempt.state, attempt.force);
@@ -200,6 +203,8 @@ async function drive(options: DriveOptions): Promise<FlowRunOutcome<unknown>> {
       runName_ = 'Retrying';
       continue;
     }
+    const level = final.type === 'COMPLETED' ? 'INFO' : 'ERROR';
+    logger.log(level, `Finished in state ${final.name}(${final.message ? `'${final.message}'` : ''})`);
     return outcomeOf({
       flowRunId: options.flowRun.id,
       state: final,

@@ -28,9 +28,13 @@ export interface TaskRunPlan {
   args: unknown[];
   getLogger: () => RunLogger;
   lastTimestamp: number;
+  /** Set by {@link prepareCacheKey} before the run is recorded. */
+  cacheKey: string | null;
 }
 
 const NEVER_ABORTED = new AbortController();
+/** The server's limit on a cache key (reference §2.5 CacheInsertion). */
+const MAX_CACHE_KEY_LENGTH = 2000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function info(plan: TaskRunPlan, runCount: number): TaskRunInfo {
@@ -96,8 +100,26 @@ function cacheKeyOf(plan: TaskRunPlan): string | null {
   if (error) plan.getLogger().warning(`Not caching this run: ${error.message}`);
   // A policy's key is scoped to the task's name: two tasks whose inputs hash alike must not share
   // results. A cacheKeyFn's key is used as written, so tasks can share a cache on purpose.
-  if (key === null || source === 'cacheKeyFn') return key;
-  return `${call.task.name}/${key}`;
+  const scoped = key === null || source === 'cacheKeyFn' ? key : `${call.task.name}/${key}`;
+  if (scoped !== null && scoped.length > MAX_CACHE_KEY_LENGTH) {
+    plan
+      .getLogger()
+      .warning(`Not caching this run: its cache key is longer than ${MAX_CACHE_KEY_LENGTH} characters`);
+    return null;
+  }
+  return scoped;
+}
+
+/**
+ * Compute the run's cache key (only when its result persists) and put it, with the expiration it
+ * would get, on the task run record before the record is queued. @internal
+ */
+export function prepareCacheKey(plan: TaskRunPlan): void {
+  plan.cacheKey = shouldPersist(plan) ? cacheKeyOf(plan) : null;
+  if (!plan.cacheKey) return;
+  const seconds = plan.call.task.options.cacheExpiration;
+  plan.record.cacheKey = plan.cacheKey;
+  plan.record.cacheExpiration = seconds === undefined ? null : new Date(Date.now() + seconds * 1000);
 }
 
 /** Look the cache key up in the result store; a hit finishes the run `Cached`. */
@@ -192,7 +214,7 @@ async function complete(plan: TaskRunPlan, value: unknown, cacheKey: string | nu
 /** Run the attempts of a task run (retries included) and record its states. @internal */
 export async function finishTaskRun(plan: TaskRunPlan): Promise<RunOutcome<unknown>> {
   const { task } = plan.call;
-  const cacheKey = shouldPersist(plan) ? cacheKeyOf(plan) : null;
+  const { cacheKey } = plan;
   if (cacheKey) {
     const cached = await tryCache(plan, cacheKey);
     if (cached) return cached;
@@ -215,6 +237,7 @@ export async function finishTaskRun(plan: TaskRunPlan): Promise<RunOutcome<unkno
         runCount <= retries && (await shouldRetry(task, info(plan, runCount), failed, plan.getLogger()));
       if (!retry) {
         emit(plan, failed);
+        plan.getLogger().error(`Finished in state ${failed.name}('${failed.message}')`);
         await fire(plan, 'onFailure', runCount, failed);
         return { state: failed, error };
       }

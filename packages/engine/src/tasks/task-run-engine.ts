@@ -12,7 +12,7 @@ import { formatRunName } from '../naming/run-name';
 import { fastUuid7, runState } from '../recording/run-state';
 import { dynamicKeyFor, nextOccurrence } from '../results/result-keys';
 import { bindParameters } from './parameter-names';
-import { finishTaskRun, type TaskRunPlan } from './task-attempts';
+import { finishTaskRun, prepareCacheKey, type TaskRunPlan } from './task-attempts';
 import { taskDefinitionOf } from './task-definition';
 import {
   argsHaveFutures,
@@ -126,8 +126,6 @@ export async function runTaskCall(call: TaskCall, session: EngineSession): Promi
     getLogger().warning(`Could not format the task run name: ${(error as Error).message}`);
   }
   const record = createRecord(call, resolved, name);
-  session.recorder.createRun(record);
-  session.recorder.setState(call.id, call.pending);
   const plan: TaskRunPlan = {
     call,
     session,
@@ -136,7 +134,11 @@ export async function runTaskCall(call: TaskCall, session: EngineSession): Promi
     args: resolved.args,
     getLogger,
     lastTimestamp: call.pending.timestamp.getTime(),
+    cacheKey: null,
   };
+  if (!resolved.failedUpstream) prepareCacheKey(plan);
+  session.recorder.createRun(record);
+  session.recorder.setState(call.id, call.pending);
   if (resolved.failedUpstream) {
     const state = runState('PENDING', {
       name: 'NotReady',
