@@ -1,7 +1,4 @@
-import type { JsonObject, JsonValue, State, TaskRunCreate } from '@weft/schemas';
-import { cachePolicies } from '../caching/cache-policies';
-import { computeCacheKey } from '../caching/compute-cache-key';
-import type { EngineSession } from '../config/engine-session';
+import type { JsonValue, State } from '@weft/schemas';
 import type { TaskRunContext } from '../context/run-context';
 import { RunTimeoutError } from '../errors';
 import { toSerializedError } from '../errors/serialize-error';
@@ -10,142 +7,17 @@ import { installLogPrints } from '../logging/log-prints';
 import type { RunLogger } from '../logging/run-logger';
 import { runState } from '../recording/run-state';
 import { taskResultKey } from '../results/result-keys';
-import type { ResultStore } from '../results/result-store';
 import { retryDelayFor } from '../retries/retry-delay';
 import { toStateData } from './result-data';
-import { runHooks } from './run-hooks';
+import { resultStoreOf, shouldPersist, tryCache } from './task-cache';
 import { taskDefinitionOf } from './task-definition';
-import { inTaskContext, nextTimestamp, type TaskCall } from './task-run-engine';
+import { details, emit, fire, info, type TaskRunPlan } from './task-plan';
+import { inTaskContext, nextTimestamp } from './task-run-engine';
 import type { AnyTask, TaskRunInfo } from './task-types';
 import { runWithTimeout } from './timeout';
 
-/** Everything a task run needs once its inputs are resolved. @internal */
-export interface TaskRunPlan {
-  call: TaskCall;
-  session: EngineSession;
-  record: TaskRunCreate;
-  parameters: JsonObject;
-  args: unknown[];
-  getLogger: () => RunLogger;
-  lastTimestamp: number;
-  /** Set by {@link prepareCacheKey} before the run is recorded. */
-  cacheKey: string | null;
-}
-
 const NEVER_ABORTED = new AbortController();
-/** The server's limit on a cache key (reference §2.5 CacheInsertion). */
-const MAX_CACHE_KEY_LENGTH = 2000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function info(plan: TaskRunPlan, runCount: number): TaskRunInfo {
-  const { record } = plan;
-  return {
-    id: record.id,
-    name: record.name,
-    flowRunId: record.flowRunId,
-    taskKey: record.taskKey,
-    runCount,
-    tags: record.tags ?? [],
-    parameters: plan.parameters,
-  };
-}
-
-/** Fire a task's hooks for a state; nothing (not even a microtask) when it has none. */
-function fire(
-  plan: TaskRunPlan,
-  kind: 'onCompletion' | 'onFailure' | 'onRunning',
-  runCount: number,
-  state: State,
-): Promise<void> | undefined {
-  const { task } = plan.call;
-  const hooks = task.options[kind];
-  if (!hooks) return undefined;
-  return runHooks(hooks, [task, info(plan, runCount), state], { kind, logger: plan.getLogger });
-}
-
-function emit(plan: TaskRunPlan, state: State): State {
-  plan.session.recorder.setState(plan.record.id, state);
-  plan.call.onState?.(state);
-  return state;
-}
-
-function details(plan: TaskRunPlan, extra: Partial<State['stateDetails']> = {}): State['stateDetails'] {
-  return { flowRunId: plan.record.flowRunId, taskRunId: plan.record.id, ...extra };
-}
-
-function resultStoreOf(plan: TaskRunPlan): ResultStore {
-  return plan.call.task.options.resultStore ?? plan.call.flow?.resultStore ?? plan.session.resultStore;
-}
-
-function shouldPersist(plan: TaskRunPlan): boolean {
-  return taskDefinitionOf(plan.call.task).persistResult ?? plan.session.settings.persistByDefault;
-}
-
-function cacheKeyOf(plan: TaskRunPlan): string | null {
-  const { call } = plan;
-  const definition = taskDefinitionOf(call.task);
-  if (!definition.cachePolicy && !call.task.options.cacheKeyFn) return null;
-  const { key, error, source } = computeCacheKey({
-    policy: definition.cachePolicy ?? cachePolicies.NONE,
-    cacheKeyFn: call.task.options.cacheKeyFn,
-    ctx: {
-      taskKey: call.task.taskKey,
-      taskSource: definition.source,
-      parameters: plan.parameters,
-      flowRunId: call.flow?.flowRun.id ?? null,
-      taskRunId: call.id,
-      flowParameters: call.flow?.parameters ?? null,
-    },
-  });
-  if (error) plan.getLogger().warning(`Not caching this run: ${error.message}`);
-  // A policy's key is scoped to the task's name: two tasks whose inputs hash alike must not share
-  // results. A cacheKeyFn's key is used as written, so tasks can share a cache on purpose.
-  const scoped = key === null || source === 'cacheKeyFn' ? key : `${call.task.name}/${key}`;
-  if (scoped !== null && scoped.length > MAX_CACHE_KEY_LENGTH) {
-    plan
-      .getLogger()
-      .warning(`Not caching this run: its cache key is longer than ${MAX_CACHE_KEY_LENGTH} characters`);
-    return null;
-  }
-  return scoped;
-}
-
-/**
- * Compute the run's cache key (only when its result persists) and put it, with the expiration it
- * would get, on the task run record before the record is queued. @internal
- */
-export function prepareCacheKey(plan: TaskRunPlan): void {
-  plan.cacheKey = shouldPersist(plan) ? cacheKeyOf(plan) : null;
-  if (!plan.cacheKey) return;
-  const seconds = plan.call.task.options.cacheExpiration;
-  plan.record.cacheKey = plan.cacheKey;
-  plan.record.cacheExpiration = seconds === undefined ? null : new Date(Date.now() + seconds * 1000);
-}
-
-/** Look the cache key up in the result store; a hit finishes the run `Cached`. */
-async function tryCache(plan: TaskRunPlan, cacheKey: string): Promise<RunOutcome<unknown> | undefined> {
-  const { task } = plan.call;
-  if (task.options.refreshCache) return undefined;
-  const found = await resultStoreOf(plan)
-    .read(cacheKey)
-    .catch((error: unknown) => {
-      plan.getLogger().warning(`Could not read the cached result: ${(error as Error).message}`);
-      return undefined;
-    });
-  if (!found) return undefined;
-  const state = emit(
-    plan,
-    runState('COMPLETED', {
-      name: 'Cached',
-      timestamp: nextTimestamp(plan),
-      message: 'Cached result found',
-      data: toStateData(found.metadata),
-      stateDetails: details(plan, { cacheKey, cacheExpiration: found.metadata.expiration ?? null }),
-    }),
-  );
-  await fire(plan, 'onCompletion', 0, state);
-  return { state, value: found.result };
-}
 
 async function runOnce(plan: TaskRunPlan, runCount: number): Promise<unknown> {
   const { call } = plan;

@@ -12,7 +12,8 @@ import { formatRunName } from '../naming/run-name';
 import { fastUuid7, runState } from '../recording/run-state';
 import { dynamicKeyFor, nextOccurrence } from '../results/result-keys';
 import { bindParameters } from './parameter-names';
-import { finishTaskRun, prepareCacheKey, type TaskRunPlan } from './task-attempts';
+import { finishTaskRun } from './task-attempts';
+import { prepareCacheKey } from './task-cache';
 import { taskDefinitionOf } from './task-definition';
 import {
   argsHaveFutures,
@@ -21,6 +22,7 @@ import {
   resolveInputs,
   toTaskInputs,
 } from './task-inputs';
+import type { TaskRunPlan } from './task-plan';
 import type { AnyTask } from './task-types';
 
 /** A call of a task, identified before it runs. @internal */
