@@ -79,14 +79,17 @@ export class Orchestrator {
     return found;
   }
 
+  /** Create a flow run (Pending unless a state is given). */
   createFlowRun(input: FlowRunCreate): Promise<FlowRun> {
     return this.#client.flowRuns.create.mutate(input);
   }
 
+  /** Read a flow run. */
   readFlowRun(id: string): Promise<FlowRun> {
     return this.#client.flowRuns.read.query({ id });
   }
 
+  /** Change a flow run's name, tags or policy (never its state). */
   updateFlowRun(input: FlowRunUpdate): Promise<FlowRun> {
     return this.#client.flowRuns.update.mutate(input);
   }
@@ -143,6 +146,7 @@ export class Orchestrator {
     return this.#client.taskRuns.recordBatch.mutate(batch);
   }
 
+  /** Record a batch of logs. */
   createLogs(batch: LogBatch): Promise<{ count: number }> {
     return this.#client.logs.create.mutate(batch);
   }
