@@ -35,11 +35,12 @@ export function fastUuid7(now: number = Date.now()): string {
 
 /**
  * A new state, as `newState()` from `@weft/schemas` builds it, with a pooled-random id: the
- * engine makes three or four per task run. @internal
+ * engine makes three or four per task run. `stateDetails` is taken over, not copied. @internal
  */
 export function runState(type: StateType, options: NewStateOptions = {}): State {
   const timestamp = options.timestamp ?? new Date();
-  const stateDetails = { ...options.stateDetails };
+  // The engine always passes fresh details, so they are used as given (no copy per state).
+  const stateDetails = options.stateDetails ?? {};
   if (options.scheduledTime) stateDetails.scheduledTime = options.scheduledTime;
   if (type === 'SCHEDULED' && stateDetails.scheduledTime == null) stateDetails.scheduledTime = timestamp;
   return {
