@@ -126,9 +126,9 @@ export async function runFlow(
     tracked.finished = true;
     untrack();
     // Recording continues in the background: a flow returns as soon as its final state is
-    // accepted, and the session flushes what is left before the process exits (see
-    // `flushEngine()` for scripts that call `process.exit()` themselves).
-    if (!parent?.flowRun) session.flushInBackground();
+    // accepted; the recorder's timer sends the rest (batched with the next runs' records), and the
+    // session flushes what is left before the process exits (`flushEngine()` for scripts that
+    // call `process.exit()` themselves).
   }
 }
 
