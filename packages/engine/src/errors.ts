@@ -148,3 +148,10 @@ export class FutureTimeoutError extends WeftError {
     super('TIMEOUT', message, options);
   }
 }
+
+/** A flow or task definition is invalid (e.g. a flow name with one of `/ % & > <`). */
+export class FlowDefinitionError extends WeftError {
+  constructor(message: string, options: WeftErrorOptions = {}) {
+    super('VALIDATION', message, options);
+  }
+}

@@ -20,6 +20,7 @@ export { runtime } from './context/runtime';
 export {
   CachePolicyError,
   EngineConfigError,
+  FlowDefinitionError,
   FutureTimeoutError,
   HashError,
   MappingLengthMismatchError,

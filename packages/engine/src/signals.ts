@@ -20,6 +20,9 @@ const MESSAGES: Record<Signal, string> = {
   SIGTERM: 'Execution was aborted by a termination signal.',
 };
 
+/** How long the engine may spend recording the end of its runs after a signal. */
+const SIGNAL_GRACE_MS = 10_000;
+
 const active = new Set<TrackedRun>();
 let installed = false;
 let handling = false;
@@ -73,8 +76,13 @@ export async function endRunOnSignal(run: TrackedRun, signal: Signal): Promise<b
 }
 
 async function onSignal(signal: Signal): Promise<void> {
-  if (handling) return;
+  if (handling) {
+    // A second signal while the first is handled: the user insists, so go now.
+    process.exit(128 + SIGNALS[signal]);
+  }
   handling = true;
+  // An unreachable server must not keep a signalled process alive: exit after a grace period.
+  setTimeout(() => process.exit(128 + SIGNALS[signal]), SIGNAL_GRACE_MS);
   const runs = [...active].filter((r) => !r.finished);
   const sessions = new Set(runs.map((r) => r.session));
   try {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runtime } from '../context/runtime';
-import { MissingContextError, ParameterValidationError } from '../errors';
+import { FlowDefinitionError, MissingContextError, ParameterValidationError } from '../errors';
 import { getRunLogger } from '../logging/run-logger';
 import { exponentialBackoff } from '../retries/retry-delay';
 import { task } from '../tasks/task';
@@ -109,6 +109,10 @@ describe('a flow run', () => {
     expect(await backoff()).toBe('done');
     expect(started[1]! - started[0]!).toBeGreaterThanOrEqual(150);
     expect(started[2]! - started[1]!).toBeGreaterThanOrEqual(350);
+  });
+
+  it('rejects a flow name with a banned character when defined', () => {
+    expect(() => flow({ name: 'a/b' }, async () => 1)).toThrow(FlowDefinitionError);
   });
 
   it('copies itself with other options through .with()', async () => {

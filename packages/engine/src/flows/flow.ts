@@ -1,4 +1,6 @@
+import { FlowName } from '@weft/schemas';
 import type { z } from 'zod';
+import { FlowDefinitionError } from '../errors';
 import { nameFromFunction } from '../tasks/task-key';
 import { flowParameterSchema } from './flow-parameters';
 import { runFlow } from './flow-run-engine';
@@ -6,6 +8,12 @@ import type { AnyFlow, Flow, FlowOptions } from './flow-types';
 
 function makeFlow(options: FlowOptions, fn: (...args: never[]) => unknown): AnyFlow {
   const name = options.name ?? nameFromFunction(fn, 'flow');
+  const valid = FlowName.safeParse(name);
+  if (!valid.success) {
+    throw new FlowDefinitionError(
+      `Invalid flow name '${name}': ${valid.error.issues[0]?.message ?? 'invalid'}`,
+    );
+  }
   let schema: Record<string, unknown> | undefined;
   const call = async (...args: unknown[]) => (await runFlow(flow, { args })).result();
   const flow = Object.assign(call, {
