@@ -89,6 +89,27 @@ describe('submit, map and futures', () => {
     expect(order).toEqual(['first', 'second']);
   });
 
+  it('shows the current state while the run progresses', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const gated = task({ name: 'gated' }, async () => {
+      await gate;
+      return 'open';
+    });
+    await flow({ name: 'state-flow' }, async () => {
+      const future = gated.submit();
+      expect(future.isDone()).toBe(false);
+      await new Promise((r) => setTimeout(r, 10));
+      expect(future.state()).toMatchObject({ type: 'RUNNING', name: 'Running' });
+      release();
+      expect(await future.wait()).toMatchObject({ type: 'COMPLETED' });
+      expect(future.state().type).toBe('COMPLETED');
+      expect(await future.result()).toBe('open');
+    })();
+  });
+
   it('yields futures as they complete and waits for all', async () => {
     const sleepy = task({ name: 'sleepy' }, async (ms: number) => {
       await new Promise((r) => setTimeout(r, ms));

@@ -34,7 +34,7 @@ export class WeftFuture<T> {
   /** @internal Stable identity (task key, inputs hash, occurrence) used when hashing inputs. */
   readonly identity: string;
   readonly [FUTURE] = true;
-  #state: State;
+  readonly #current: () => State;
   #outcome: RunOutcome<T> | undefined;
   readonly #done: Promise<RunOutcome<T>>;
 
@@ -42,27 +42,22 @@ export class WeftFuture<T> {
   constructor(options: {
     taskRunId: string;
     identity: string;
-    initial: State;
+    /** The run's latest state while it runs. */
+    current: () => State;
     done: Promise<RunOutcome<T>>;
   }) {
     this.taskRunId = options.taskRunId;
     this.identity = options.identity;
-    this.#state = options.initial;
+    this.#current = options.current;
     this.#done = options.done.then((outcome) => {
       this.#outcome = outcome;
-      this.#state = outcome.state;
       return outcome;
     });
   }
 
   /** The run's current state (its final state once {@link WeftFuture.isDone}). */
   state(): State {
-    return this.#state;
-  }
-
-  /** @internal Update the state seen by `state()` while the run progresses. */
-  setState(state: State): void {
-    if (!this.#outcome) this.#state = state;
+    return this.#outcome?.state ?? this.#current();
   }
 
   /** Whether the run has finished. */

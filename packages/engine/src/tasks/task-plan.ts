@@ -48,7 +48,7 @@ export function fire(
 /** Record a state of the run and show it on its future. @internal */
 export function emit(plan: TaskRunPlan, state: State): State {
   plan.session.recorder.setState(plan.record.id, state);
-  plan.call.onState?.(state);
+  plan.call.current = state;
   return state;
 }
 

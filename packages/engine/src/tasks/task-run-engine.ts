@@ -39,7 +39,8 @@ export interface TaskCall {
   pending: State;
   flow: FlowRunContext | undefined;
   parentTask: TaskRunContext | undefined;
-  onState?: (state: State) => void;
+  /** The latest state, read by the call's future. */
+  current: State;
 }
 
 /**
@@ -59,12 +60,17 @@ export function identifyTaskCall(options: {
   const now = Date.now();
   const id = fastUuid7(now);
   const flowRunId = flow?.flowRun.id ?? null;
+  const pending = runState('PENDING', {
+    timestamp: new Date(now),
+    stateDetails: { flowRunId, taskRunId: id },
+  });
   return {
     ...options,
     id,
     occurrence,
     identity: `${options.task.taskKey}/${options.inputsHash}/${occurrence}`,
-    pending: runState('PENDING', { timestamp: new Date(now), stateDetails: { flowRunId, taskRunId: id } }),
+    pending,
+    current: pending,
     flow,
     parentTask: context?.taskRun,
   };

@@ -26,14 +26,12 @@ function start(task: AnyTask, args: unknown[]): { call: TaskCall; done: Promise<
 
 function submit(task: AnyTask, args: unknown[]): WeftFuture<unknown> {
   const { call, done } = start(task, args);
-  const future = new WeftFuture<unknown>({
+  return new WeftFuture<unknown>({
     taskRunId: call.id,
     identity: call.identity,
-    initial: call.pending,
+    current: () => call.current,
     done,
   });
-  call.onState = (state) => future.setState(state);
-  return future;
 }
 
 function isIterableArg(value: unknown): value is Iterable<unknown> {
