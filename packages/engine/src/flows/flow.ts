@@ -1,10 +1,29 @@
 import { FlowName } from '@weft/schemas';
 import type { z } from 'zod';
+import { findRunContext } from '../context/run-context';
 import { FlowDefinitionError } from '../errors';
 import { nameFromFunction } from '../tasks/task-key';
 import { flowParameterSchema } from './flow-parameters';
 import { runFlow } from './flow-run-engine';
-import type { AnyFlow, Flow, FlowOptions } from './flow-types';
+import type { AnyFlow, Flow, FlowOptions, FlowRunOutcome } from './flow-types';
+
+/**
+ * Run a flow call. A subflow started and not awaited still belongs to its parent's attempt: the
+ * parent waits for it before it finishes, as for submitted tasks.
+ */
+function start(flow: AnyFlow, args: unknown[]): Promise<FlowRunOutcome<unknown>> {
+  const running = runFlow(flow, { args });
+  const parent = findRunContext()?.flowRun;
+  if (parent) {
+    const settled = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    parent.pending.add(settled);
+    void settled.then(() => parent.pending.delete(settled));
+  }
+  return running;
+}
 
 function makeFlow(options: FlowOptions, fn: (...args: never[]) => unknown): AnyFlow {
   const name = options.name ?? nameFromFunction(fn, 'flow');
@@ -15,12 +34,12 @@ function makeFlow(options: FlowOptions, fn: (...args: never[]) => unknown): AnyF
     );
   }
   let schema: Record<string, unknown> | undefined;
-  const call = async (...args: unknown[]) => (await runFlow(flow, { args })).result();
+  const call = async (...args: unknown[]) => (await start(flow, args)).result();
   const flow = Object.assign(call, {
     kind: 'flow' as const,
     options: Object.freeze({ ...options, name }),
     fn,
-    returnState: (...args: unknown[]) => runFlow(flow, { args }),
+    returnState: (...args: unknown[]) => start(flow, args),
     runWithParameters: (parameters: Record<string, unknown>) => runFlow(flow, { parameters }),
     with: (overrides: FlowOptions) => makeFlow({ ...options, ...overrides }, fn),
   }) as unknown as AnyFlow;
