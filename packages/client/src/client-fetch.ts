@@ -49,7 +49,7 @@ async function isTrpcErrorResponse(response: Response): Promise<boolean> {
 function isTrpcEnvelope(value: unknown): boolean {
   if (!isRecord(value)) return false;
   if ('result' in value) return true;
-  // tRPC's error shape has a numeric JSON-RPC code (inside `json` with superjson); a gateway's or
+  // tRPC's error shape has a numeric JSON-RPC code (inside `json` with some transformers); a gateway's or
   // an auth layer's `{"error":{"code":"UNAUTHORIZED"}}` does not.
   const error = value.error;
   if (!isRecord(error)) return false;

@@ -48,7 +48,7 @@ describe('createWeftClient over HTTP', () => {
     });
   });
 
-  it('sends and returns dates as Date (superjson)', async () => {
+  it('sends and returns dates as Date', async () => {
     const scheduledTime = new Date('2030-01-02T03:04:05.678Z');
     const flow = await client.flows.create.mutate({ name: 'client-dates' });
     const run = await client.flowRuns.create.mutate({

@@ -7,9 +7,9 @@ import {
   splitLink,
 } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { wireTransformer } from '@weft/schemas';
 import type { AppRouter } from '@weft/server/router';
 import { EventSource } from 'eventsource';
-import superjson from 'superjson';
 import { toApiUrl } from './api-url';
 import { createClientFetch } from './client-fetch';
 import { WeftUntypedClient } from './weft-untyped-client';
@@ -73,7 +73,7 @@ function inProcessLink(server: WeftInProcessServer): TRPCLink<AppRouter> {
     router: server.router,
     // The context type is the server's business; the router only needs what createContext made.
     createContext: server.createContext as () => Promise<never>,
-    transformer: superjson,
+    transformer: wireTransformer,
   });
 }
 
@@ -90,9 +90,14 @@ function httpLinks(options: WeftHttpClientOptions): TRPCLink<AppRouter>[] {
       condition: (op) => op.type === 'subscription',
       // Node 20 has no global EventSource; the `eventsource` package takes a fetch, which is how
       // the Authorization header reaches the SSE request.
-      true: httpSubscriptionLink({ url, transformer: superjson, EventSource, eventSourceOptions: { fetch } }),
+      true: httpSubscriptionLink({
+        url,
+        transformer: wireTransformer,
+        EventSource,
+        eventSourceOptions: { fetch },
+      }),
       // Queries travel in the URL; past this length tRPC splits the batch (Node's header limit is 16 KiB).
-      false: httpBatchLink({ url, transformer: superjson, fetch, maxURLLength: 8_000 }),
+      false: httpBatchLink({ url, transformer: wireTransformer, fetch, maxURLLength: 8_000 }),
     }),
   ];
 }

@@ -6,6 +6,7 @@ export { DateTime, Uuid, uuid7 } from './core/ids';
 export { JsonObject, JsonValue } from './core/json';
 export { generateRunName } from './core/run-names';
 export { API_VERSION } from './core/version';
+export { wireTransformer } from './core/wire-transformer';
 export { SerializedError } from './errors/serialized-error';
 export type { WeftErrorCode, WeftErrorOptions } from './errors/weft-error';
 export { isWeftError, WEFT_ERROR_CODES, WeftError } from './errors/weft-error';

@@ -36,9 +36,9 @@ function reachablePackages(entry: string): { files: string[]; packages: Set<stri
 }
 
 describe('@weft/server/router', () => {
-  it('reaches only @weft/schemas, @trpc/server, zod and superjson', () => {
+  it('reaches only @weft/schemas, @trpc/server and zod', () => {
     const { files, packages } = reachablePackages(resolve(SRC, 'router.ts'));
     expect(files.length).toBeGreaterThan(5);
-    expect([...packages].sort()).toEqual(['@trpc/server', '@weft/schemas', 'superjson', 'zod']);
+    expect([...packages].sort()).toEqual(['@trpc/server', '@weft/schemas', 'zod']);
   });
 });

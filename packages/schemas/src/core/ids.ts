@@ -6,7 +6,7 @@ export type Uuid = z.infer<typeof Uuid>;
 
 /**
  * A date-time. Accepts a `Date` or an ISO-8601 string and always yields a `Date`, so inputs from
- * JSON and from the superjson-typed client both validate.
+ * JSON and from the typed client both validate.
  */
 export const DateTime = z.coerce.date();
 export type DateTime = z.infer<typeof DateTime>;

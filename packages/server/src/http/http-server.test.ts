@@ -1,5 +1,4 @@
-import { uuid7 } from '@weft/schemas';
-import superjson from 'superjson';
+import { uuid7, wireTransformer } from '@weft/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../router';
 import { createTestServer, type TestServer } from '../testing/create-test-server';
@@ -14,13 +13,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const auth = { Authorization: 'Bearer sekret' };
-const input = (value: unknown) => encodeURIComponent(JSON.stringify(superjson.serialize(value)));
+const input = (value: unknown) => encodeURIComponent(JSON.stringify(wireTransformer.serialize(value)));
 
 async function mutate(path: string, body: unknown) {
   const response = await fetch(`${url}/api/${path}`, {
     method: 'POST',
     headers: { ...auth, 'Content-Type': 'application/json' },
-    body: JSON.stringify(superjson.serialize(body)),
+    body: JSON.stringify(wireTransformer.serialize(body)),
   });
   return { status: response.status, body: (await response.json()) as any };
 }
@@ -45,7 +44,7 @@ async function readEvents(response: Response, count: number): Promise<any[]> {
         .map((line) => line.slice(5).trim())
         .join('\n');
       const isMessage = !/^event: /m.test(block);
-      if (data && isMessage) events.push(superjson.deserialize(JSON.parse(data)));
+      if (data && isMessage) events.push(wireTransformer.deserialize(JSON.parse(data)));
     }
   }
   await reader.cancel();
@@ -68,17 +67,17 @@ describe('http', () => {
     expect(right.status).toBe(200);
   });
 
-  it('serves mutations and queries with superjson dates', async () => {
+  it('serves mutations and queries with dates', async () => {
     const flow = await mutate('flows.create', { name: 'over-http' });
     expect(flow.status).toBe(200);
-    const created = superjson.deserialize<{ createdAt: Date }>(flow.body.result.data);
+    const created = wireTransformer.deserialize<{ createdAt: Date }>(flow.body.result.data);
     expect(created.createdAt).toBeInstanceOf(Date);
   });
 
   it('answers 400 with the field and weftCode for a bad input, 404 for a missing run', async () => {
     const bad = await mutate('flowRuns.create', { flowId: 'nope' });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.json).toMatchObject({
+    expect(bad.body.error).toMatchObject({
       message: 'flowId: Invalid UUID',
       data: { weftCode: 'VALIDATION' },
     });
@@ -86,7 +85,7 @@ describe('http', () => {
       headers: auth,
     });
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as any).error.json.data).toMatchObject({
+    expect(((await missing.json()) as any).error.data).toMatchObject({
       code: 'NOT_FOUND',
       weftCode: 'NOT_FOUND',
     });
@@ -132,8 +131,8 @@ describe('http', () => {
     const response = await fetch(`${broken.url}/api/flows.list?input=${input({})}`);
     expect(response.status).toBe(500);
     const body = (await response.json()) as any;
-    expect(body.error.json.message).toBe('Internal server error');
-    expect(body.error.json.data).not.toHaveProperty('stack');
+    expect(body.error.message).toBe('Internal server error');
+    expect(body.error.data).not.toHaveProperty('stack');
     expect(logged).toHaveLength(1);
     expect(logged[0]!.message).toContain('flows.list');
     expect(logged[0]!.details?.cause).toBeInstanceOf(Error);

@@ -1,11 +1,10 @@
 import { initTRPC } from '@trpc/server';
-import { WeftError } from '@weft/schemas';
-import superjson from 'superjson';
+import { WeftError, wireTransformer } from '@weft/schemas';
 import type { TrpcContext } from './context';
 import { findValidationIssues, formatIssues, isUnexpected, toTrpcError } from './errors';
 
 const t = initTRPC.context<TrpcContext>().create({
-  transformer: superjson,
+  transformer: wireTransformer,
   // Subscriptions are SSE streams; a ping keeps idle ones alive through proxies.
   sse: { ping: { enabled: true, intervalMs: 15_000 } },
   errorFormatter({ shape, error }) {
