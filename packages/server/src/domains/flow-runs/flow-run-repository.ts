@@ -207,6 +207,11 @@ export async function deleteFlowRun(db: Db, id: string): Promise<boolean> {
       ]),
     )
     .execute();
+  // Task run states have no foreign key either (see the init migration).
+  await db
+    .deleteFrom('task_run_state')
+    .where('task_run_id', 'in', (eb) => eb.selectFrom('task_run').select('id').where('flow_run_id', '=', id))
+    .execute();
   const result = await db.deleteFrom('flow_run').where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
