@@ -116,7 +116,13 @@ export function getEngineSession(): Promise<EngineSession> {
       });
       // An embedded server is stopped (and its database lock released) once the script's work is
       // done; `close()` flushes first, so nothing queued is lost.
-      if (connection.target === 'embedded') process.once('beforeExit', () => void created.close());
+      if (connection.target === 'embedded') {
+        process.once('beforeExit', () => {
+          // A run started after this point connects again instead of using a stopped server.
+          if (holder[SESSION] === session) holder[SESSION] = undefined;
+          void created.close();
+        });
+      }
       return created;
     });
     session.catch(() => {
