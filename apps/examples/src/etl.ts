@@ -28,7 +28,10 @@ export const load = task({ name: 'load' }, async (rows: number[]) => {
 export const etl = flow(
   {
     name: 'etl',
-    parameters: z.object({ count: z.number().int().min(1).max(1000).default(5), factor: z.number().default(10) }),
+    parameters: z.object({
+      count: z.number().int().min(1).max(1000).default(5),
+      factor: z.number().default(10),
+    }),
   },
   async ({ count, factor }) => {
     const rows = await extract(count);
