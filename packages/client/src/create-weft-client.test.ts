@@ -87,6 +87,36 @@ describe('createWeftClient over HTTP', () => {
     await expect(Promise.all(queries)).resolves.toEqual(Array.from({ length: 10 }, () => []));
   });
 
+  it('sends a lone mutation at once on its own request, not in a batch', async () => {
+    const requests: string[] = [];
+    const tracingFetch: typeof fetch = (input, init) => {
+      requests.push(`${init?.method ?? 'GET'} ${String(input instanceof Request ? input.url : input)}`);
+      return fetch(input, init);
+    };
+    const traced = createWeftClient({ url, fetch: tracingFetch });
+    const [a, b] = await Promise.all([
+      traced.flows.create.mutate({ name: 'client-lone-a' }),
+      traced.flows.create.mutate({ name: 'client-lone-b' }),
+    ]);
+    expect([a.name, b.name]).toEqual(['client-lone-a', 'client-lone-b']);
+    expect(requests).toHaveLength(2);
+    for (const request of requests) {
+      expect(request).toMatch(/^POST .*\/api\/flows\.create$/);
+      expect(request).not.toContain('batch=1');
+    }
+  });
+
+  it('still batches queries made together', async () => {
+    const requests: string[] = [];
+    const tracingFetch: typeof fetch = (input, init) => {
+      requests.push(String(input instanceof Request ? input.url : input));
+      return fetch(input, init);
+    };
+    const traced = createWeftClient({ url, fetch: tracingFetch });
+    await Promise.all([traced.flows.count.query({}), traced.admin.version.query()]);
+    expect(requests).toEqual([expect.stringContaining('batch=1')]);
+  });
+
   it('accepts the url with or without /api and a trailing slash', async () => {
     for (const variant of [`${url}/`, `${url}/api`, `${url}/api/`]) {
       await expect(createWeftClient({ url: variant }).flows.count.query({})).resolves.toEqual(

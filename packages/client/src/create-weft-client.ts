@@ -2,6 +2,7 @@ import type { TRPCClient, TRPCLink } from '@trpc/client';
 import {
   createTRPCClientProxy,
   httpBatchLink,
+  httpLink,
   httpSubscriptionLink,
   localLink,
   splitLink,
@@ -52,9 +53,9 @@ export interface WeftInProcessClientOptions {
 export type WeftClientOptions = WeftHttpClientOptions | WeftInProcessClientOptions;
 
 /**
- * Create a typed client for a Weft server. Over HTTP, queries and mutations are batched to
- * `<url>/api` and subscriptions use Server-Sent Events; dates come back as `Date`. Transport
- * failures throw `WeftClientError`; errors from the server are `TRPCClientError`s whose
+ * Create a typed client for a Weft server. Over HTTP, queries are batched to `<url>/api`, each
+ * mutation is sent at once on its own request, and subscriptions use Server-Sent Events; dates
+ * come back as `Date`. Transport failures throw `WeftClientError`; errors from the server are `TRPCClientError`s whose
  * `data.code` is the tRPC code and `data.weftCode` the Weft one.
  * @example
  * const client = createWeftClient({ url: process.env.WEFT_API_URL ?? 'http://127.0.0.1:4200' });
@@ -96,8 +97,15 @@ function httpLinks(options: WeftHttpClientOptions): TRPCLink<AppRouter>[] {
         EventSource,
         eventSourceOptions: { fetch },
       }),
-      // Queries travel in the URL; past this length tRPC splits the batch (Node's header limit is 16 KiB).
-      false: httpBatchLink({ url, transformer: wireTransformer, fetch, maxURLLength: 8_000 }),
+      false: splitLink({
+        // A mutation goes out at once on its own request: the batch link would hold it for a timer
+        // tick and make it wait for the slowest call batched with it (a large `recordBatch` next
+        // to a flow run's `setState`). The engine's mutations are sequential or batches already.
+        condition: (op) => op.type === 'mutation',
+        true: httpLink({ url, transformer: wireTransformer, fetch }),
+        // Queries travel in the URL; past this length tRPC splits the batch (Node's header limit is 16 KiB).
+        false: httpBatchLink({ url, transformer: wireTransformer, fetch, maxURLLength: 8_000 }),
+      }),
     }),
   ];
 }
