@@ -52,10 +52,20 @@ function version(flow: AnyFlow): string {
   return found;
 }
 
-function runName(flow: AnyFlow, parameters: Record<string, unknown>): string | undefined {
+/** The run's name from the flow's `flowRunName`, or undefined (the server makes one up). */
+function customRunName(
+  flow: AnyFlow,
+  parameters: Record<string, unknown>,
+  logger: ReturnType<typeof createRunLogger>,
+): string | undefined {
   const template = flow.options.flowRunName;
   if (template === undefined) return undefined;
-  return formatRunName(template, { parameters, variables: { flowName: flow.name } });
+  try {
+    return formatRunName(template, { parameters, variables: { flowName: flow.name } });
+  } catch (error) {
+    logger.warning(`Could not format the flow run name: ${(error as Error).message}`);
+    return undefined;
+  }
 }
 
 /**
@@ -86,9 +96,21 @@ export async function runFlow(
     if (subflow.reused) return subflow.reused;
   }
   const delays = resolveRetryDelays(flow.options.retryDelaySeconds, flow.options.retries ?? 0);
+  const id = uuid7();
+  const logger = createRunLogger({
+    name: 'weft.flow_runs',
+    shipper: session.logs,
+    flowRunId: id,
+    taskRunId: null,
+  });
+  // A valid call is created Running in one call (the initial state is forced, and a fresh ad-hoc
+  // run has nothing the policy could object to), with its custom name: one round trip instead of
+  // three. A call whose parameters fail validation is created Pending and then moved to Failed.
+  const valid = !bound.validationError;
   const flowRun = await session.orchestrator.createFlowRun({
-    id: uuid7(),
+    id,
     flowId: flowRecord.id,
+    name: valid ? customRunName(flow, bound.parameters, logger) : undefined,
     flowVersion: version(flow),
     parameters: bound.parameters,
     tags: [...new Set([...(flow.options.tags ?? []), ...(parent?.flowRun?.flowRun.tags ?? [])])],
@@ -97,12 +119,7 @@ export async function runFlow(
       retries: flow.options.retries ?? 0,
       retryDelaySeconds: delays[0] ?? 0,
     },
-  });
-  const logger = createRunLogger({
-    name: 'weft.flow_runs',
-    shipper: session.logs,
-    flowRunId: flowRun.id,
-    taskRunId: null,
+    state: valid ? newState('RUNNING') : undefined,
   });
   const tracked: TrackedRun = { flow, session, flowRun, logger, finished: false };
   // Subflows too: a signal must not leave a child Running while its parent crashes.
@@ -145,8 +162,9 @@ interface DriveOptions {
 
 /** Propose a state and fire the hooks of the state the run entered. @internal */
 export async function propose(options: DriveOptions, state: State, force = false): Promise<State> {
-  const { session, flow, logger } = options;
-  const result = await session.orchestrator.proposeFlowRunState(options.flowRun.id, state, { force });
+  const result = await options.session.orchestrator.proposeFlowRunState(options.flowRun.id, state, {
+    force,
+  });
   options.flowRun = {
     ...options.flowRun,
     state: result.state,
@@ -154,16 +172,22 @@ export async function propose(options: DriveOptions, state: State, force = false
     stateName: result.state.name,
   };
   if (result.state.type === 'RUNNING') options.flowRun.runCount += 1;
-  options.tracked.flowRun = options.flowRun;
-  await runHooks(hooksFor(flow, result.state), [flow, flowRunInfo(options.flowRun), result.state], {
-    kind: result.state.type.toLowerCase(),
-    logger,
-  });
+  await enter(options, result.state);
   return result.state;
 }
 
+/** The run is in `state` now (`options.flowRun` says so): fire that state's hooks. */
+async function enter(options: DriveOptions, state: State): Promise<void> {
+  const { flow, logger } = options;
+  options.tracked.flowRun = options.flowRun;
+  await runHooks(hooksFor(flow, state), [flow, flowRunInfo(options.flowRun), state], {
+    kind: state.type.toLowerCase(),
+    logger,
+  });
+}
+
 async function drive(options: DriveOptions): Promise<FlowRunOutcome<unknown>> {
-  const { flow, session, bound, logger } = options;
+  const { flow, bound, logger } = options;
   if (bound.validationError) {
     const failed = newState('FAILED', {
       message: bound.validationError.message,
@@ -172,15 +196,14 @@ async function drive(options: DriveOptions): Promise<FlowRunOutcome<unknown>> {
     const state = await propose(options, failed, true);
     return outcomeOf({ flowRunId: options.flowRun.id, state, error: bound.validationError });
   }
-  try {
-    const name = runName(flow, bound.parameters);
-    if (name) options.flowRun = await session.orchestrator.updateFlowRun({ id: options.flowRun.id, name });
-  } catch (error) {
-    logger.warning(`Could not format the flow run name: ${(error as Error).message}`);
-  }
+  // The run was created Running (see runFlow): its first attempt starts without a proposal.
+  let created: State | undefined = options.flowRun.state ?? undefined;
+  if (created?.type === 'RUNNING') await enter(options, created);
+  else created = undefined;
   let runName_ = 'Running';
   for (;;) {
-    const running = await propose(options, newState('RUNNING', { name: runName_ }));
+    const running = created ?? (await propose(options, newState('RUNNING', { name: runName_ })));
+    created = undefined;
     if (running.type !== 'RUNNING') {
       if (running.type === 'PENDING') {
         await sleep(200);

@@ -18,7 +18,7 @@ const read = (id: string) => t.client.flowRuns.read.query({ id });
 const stateNames = async (id: string) => (await t.client.flowRuns.states.query({ id })).map((s) => s.name);
 
 describe('a flow run', () => {
-  it('is created Pending, runs and completes through the server', async () => {
+  it('is created Running in one call, runs and completes through the server', async () => {
     const hello = flow({ name: 'hello', tags: ['demo'] }, async (name: string) => `hello ${name}`);
     const outcome = await hello.returnState('ada');
     expect(await outcome.result()).toBe('hello ada');
@@ -30,7 +30,20 @@ describe('a flow run', () => {
       tags: ['demo'],
       runCount: 1,
     });
-    expect(await stateNames(outcome.flowRunId)).toEqual(['Pending', 'Running', 'Completed']);
+    expect(await stateNames(outcome.flowRunId)).toEqual(['Running', 'Completed']);
+  });
+
+  it('fires onRunning for the Running state it was created in', async () => {
+    const seen: string[] = [];
+    const hooked = flow(
+      {
+        name: 'hooked-running',
+        onRunning: [(_f, run, state) => void seen.push(`${state.name}:${run.runCount}`)],
+      },
+      async () => 1,
+    );
+    await hooked();
+    expect(seen).toEqual(['Running:1']);
   });
 
   it('fails with the thrown error as data, and the call throws it', async () => {
@@ -64,6 +77,7 @@ describe('a flow run', () => {
     const run = await read(outcome.flowRunId);
     expect(run.stateType).toBe('FAILED');
     expect(run.parameters).toEqual({ count: 0 });
+    expect(await stateNames(outcome.flowRunId)).toEqual(['Pending', 'Failed']);
   });
 
   it('saves the flowRunName before Running', async () => {
@@ -75,6 +89,7 @@ describe('a flow run', () => {
     const outcome = await named.returnState('monday');
     expect((await read(outcome.flowRunId)).name).toBe('report-monday');
     expect(nameWhileRunning).toBe('report-monday');
+    expect(await stateNames(outcome.flowRunId)).toEqual(['Running', 'Completed']);
   });
 
   it('retries through the server: AwaitingRetry, then Running again', async () => {
@@ -87,7 +102,6 @@ describe('a flow run', () => {
     const outcome = await flaky.returnState();
     expect(await outcome.result()).toBe(2);
     expect(await stateNames(outcome.flowRunId)).toEqual([
-      'Pending',
       'Running',
       'AwaitingRetry',
       'Retrying',
