@@ -11,7 +11,7 @@ const noop = task({ name: 'noop' }, async (i: number) => i);
 const fanOut = flow({ name: 'bench-fan-out' }, async () => {
   const futures = noop.map(Array.from({ length: N }, (_, i) => i));
   await futures.wait();
-  return runtime.flowRun.id;
+  return runtime.flowRun.id!;
 });
 
 await flow({ name: 'bench-warm-up' }, async () => noop(0))();
