@@ -9,17 +9,9 @@ import {
 } from '@weft/schemas';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
-import type { Database, FlowRunRow, NewFlowRun } from '../../db/database';
-import {
-  denormalisedStateColumns,
-  estimatedRunTime,
-  estimatedStartTimeDelta,
-  type StateRowLike,
-  stateColumns,
-  toState,
-} from '../../db/state-rows';
-import { ConflictError } from '../../errors';
-import type { FlowRunPatch, FlowRunSnapshot } from '../../orchestration/index';
+import type { Database, FlowRunRow } from '../../db/database';
+import { estimatedRunTime, estimatedStartTimeDelta, type StateRowLike, toState } from '../../db/state-rows';
+import type { FlowRunSnapshot } from '../../orchestration/index';
 import { FLOW_RUN_ORDER, flowRunFilterCondition } from './flow-run-filters';
 
 type Db = Kysely<Database>;
@@ -86,17 +78,6 @@ export function findFlowRunByIdempotencyKey(
     .executeTakeFirst();
 }
 
-/** Insert a flow run unless its id or (flowId, idempotencyKey) exists; true when inserted. */
-export async function insertFlowRun(db: Db, values: NewFlowRun): Promise<boolean> {
-  const row = await db
-    .insertInto('flow_run')
-    .values(values)
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Lock a flow run (`FOR UPDATE`) and load what orchestration needs, or undefined. */
 export async function lockFlowRunSnapshot(db: Db, id: string): Promise<FlowRunSnapshot | undefined> {
   const row = await db
@@ -125,38 +106,6 @@ export async function lockFlowRunSnapshot(db: Db, id: string): Promise<FlowRunSn
     nextScheduledStartTime: row.next_scheduled_start_time,
     state: row.state_json ? toState(row.state_json) : null,
   };
-}
-
-/** Store a flow run's new state and apply the run patch and the denormalised state columns. */
-export async function writeFlowRunState(
-  db: Db,
-  input: { flowRunId: string; state: State; runPatch: FlowRunPatch; now: Date },
-): Promise<void> {
-  const { flowRunId, state, runPatch: patch, now } = input;
-  const inserted = await db
-    .insertInto('flow_run_state')
-    .values({ ...stateColumns(state), flow_run_id: flowRunId })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) throw new ConflictError(`State ${state.id} already exists`);
-  await db
-    .updateTable('flow_run')
-    .set({
-      ...denormalisedStateColumns(state),
-      ...(patch.runCount !== undefined && { run_count: patch.runCount }),
-      ...(patch.startTime !== undefined && { start_time: patch.startTime }),
-      ...(patch.endTime !== undefined && { end_time: patch.endTime }),
-      ...(patch.totalRunTime !== undefined && { total_run_time: patch.totalRunTime }),
-      ...(patch.expectedStartTime !== undefined && { expected_start_time: patch.expectedStartTime }),
-      ...(patch.nextScheduledStartTime !== undefined && {
-        next_scheduled_start_time: patch.nextScheduledStartTime,
-      }),
-      ...(patch.empiricalPolicy !== undefined && { empirical_policy: JSON.stringify(patch.empiricalPolicy) }),
-      updated_at: now,
-    })
-    .where('id', '=', flowRunId)
-    .execute();
 }
 
 /** Flow runs matching a filter, sorted and paged. */

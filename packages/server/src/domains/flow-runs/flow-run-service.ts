@@ -1,16 +1,11 @@
-import { type FlowRun, type FlowRunCreate, FlowRunPolicy, generateRunName, uuid7 } from '@weft/schemas';
-import type { z } from 'zod';
-import { ConflictError, NotFoundError } from '../../errors';
+import { NotFoundError } from '../../errors';
 import type { ServerResources } from '../../resources';
 import type { FlowRunService } from '../../trpc/context';
-import { findFlowById } from '../flows/flow-repository';
-import { findTaskRun } from '../task-runs/task-run-repository';
+import { createFlowRunCreator } from './flow-run-creator';
 import {
   countFlowRuns,
   deleteFlowRun,
   findFlowRun,
-  findFlowRunByIdempotencyKey,
-  insertFlowRun,
   listFlowRunStates,
   listFlowRuns,
   toFlowRun,
@@ -29,56 +24,7 @@ export function createFlowRunService(resources: ServerResources): FlowRunService
     return toFlowRun(row, clock());
   };
 
-  async function create(input: z.output<typeof FlowRunCreate>): Promise<FlowRun> {
-    const now = clock();
-    const id = await db.transaction().execute(async (trx) => {
-      if (!(await findFlowById(trx, input.flowId))) throw new NotFoundError('Flow', input.flowId);
-      const key = input.idempotencyKey
-        ? { flowId: input.flowId, idempotencyKey: input.idempotencyKey }
-        : null;
-      const existing = key && (await findFlowRunByIdempotencyKey(trx, key));
-      if (existing) return { id: existing.id, created: false };
-      if (input.parentTaskRunId && !(await findTaskRun(trx, input.parentTaskRunId))) {
-        throw new NotFoundError('Task run', input.parentTaskRunId);
-      }
-      const runId = input.id ?? uuid7(now.getTime());
-      const inserted = await insertFlowRun(trx, {
-        id: runId,
-        name: input.name ?? generateRunName(),
-        flow_id: input.flowId,
-        flow_version: input.flowVersion ?? null,
-        parent_task_run_id: input.parentTaskRunId ?? null,
-        idempotency_key: input.idempotencyKey ?? null,
-        parameters: JSON.stringify(input.parameters),
-        tags: input.tags,
-        empirical_policy: JSON.stringify(FlowRunPolicy.parse(input.empiricalPolicy ?? {})),
-        deployment_id: null,
-        work_queue_name: null,
-        infrastructure_pid: null,
-        expected_start_time: null,
-        next_scheduled_start_time: null,
-        start_time: null,
-        end_time: null,
-        state_id: null,
-        state_type: null,
-        state_name: null,
-        state_timestamp: null,
-        created_at: now,
-        updated_at: now,
-      });
-      if (!inserted) return { id: await resolveCreateConflict(trx, runId, input), created: false };
-      // The initial state goes through orchestration with force semantics (reference §2.6).
-      await proposeFlowRunState(trx, {
-        id: runId,
-        proposed: input.state ?? { type: 'PENDING' },
-        force: true,
-        now,
-      });
-      return { id: runId, created: true };
-    });
-    if (id.created) events.emit('flowRunChanged', { id: id.id });
-    return get(id.id);
-  }
+  const create = createFlowRunCreator(resources);
 
   return {
     create,
@@ -131,22 +77,4 @@ export function createFlowRunService(resources: ServerResources): FlowRunService
       }
     },
   };
-}
-
-/** The run an insert collided with: the same idempotency key (a race), or the same id. */
-async function resolveCreateConflict(
-  db: ServerResources['db'],
-  id: string,
-  input: z.output<typeof FlowRunCreate>,
-): Promise<string> {
-  if (input.idempotencyKey) {
-    const byKey = await findFlowRunByIdempotencyKey(db, {
-      flowId: input.flowId,
-      idempotencyKey: input.idempotencyKey,
-    });
-    if (byKey) return byKey.id;
-  }
-  const byId = await findFlowRun(db, id);
-  if (byId && byId.flow_id === input.flowId) return byId.id;
-  throw new ConflictError(`Flow run ${id} already exists for another flow`);
 }

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { orchestrateFlowRunTransition } from '../../orchestration/index';
 import { recordTaskRunStates } from '../task-runs/task-run-batch-repository';
-import { lockFlowRunSnapshot, writeFlowRunState } from './flow-run-repository';
+import { lockFlowRunSnapshot } from './flow-run-repository';
+import { writeFlowRunState } from './flow-run-write-repository';
 
 /**
  * Propose a flow run state inside the caller's transaction: lock the run, orchestrate, write the
@@ -44,7 +45,7 @@ export async function proposeFlowRunState(
  * Reference §2.3 UpdateSubflowParentTask: a copy of the subflow's state (new id, `childFlowRunId`
  * set) is recorded on its tracking task run, through the task run transforms.
  */
-async function mirrorOntoParentTaskRun(
+export async function mirrorOntoParentTaskRun(
   trx: Kysely<Database>,
   input: { flowRunId: string; parentTaskRunId: string; state: State; now: Date },
 ): Promise<void> {

@@ -10,11 +10,16 @@ export function toFlow(row: FlowRow): Flow {
   return { id: row.id, name: row.name, tags: row.tags, createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
-/** Insert a flow unless one of that name exists; returns the stored flow either way. */
+/**
+ * The flow of that name, inserted first when there is none. Most calls name an existing flow,
+ * so the read comes first: one statement and no write for them.
+ */
 export async function upsertFlowByName(
   db: Db,
   input: { id: string; name: string; tags: string[]; now: Date },
 ): Promise<FlowRow> {
+  const existing = await findFlowByName(db, input.name);
+  if (existing) return existing;
   const inserted = await db
     .insertInto('flow')
     .values({
@@ -27,8 +32,10 @@ export async function upsertFlowByName(
     .onConflict((oc) => oc.column('name').doNothing())
     .returningAll()
     .executeTakeFirst();
-  if (inserted) return inserted;
-  return db.selectFrom('flow').selectAll().where('name', '=', input.name).executeTakeFirstOrThrow();
+  // Another caller inserted it between the read and the insert.
+  return (
+    inserted ?? db.selectFrom('flow').selectAll().where('name', '=', input.name).executeTakeFirstOrThrow()
+  );
 }
 
 /** A flow by id, or undefined. */

@@ -2,9 +2,11 @@ import { type State, type TaskRunCreate, TaskRunPolicy } from '@weft/schemas';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/database';
+import { isForeignKeyViolation } from '../../db/pg-errors';
 import { NotFoundError } from '../../errors';
 import { type TaskRunSnapshot, taskRunTransforms } from '../../orchestration/index';
 import { insertTaskRunStates, type TaskRunStateInput } from './task-run-batch-repository';
+import type { TaskRunWithStateRow } from './task-run-repository';
 
 // The insert half of `taskRuns.recordBatch`. A task run and its first states usually arrive in
 // the same batch, so their states are folded in JS first and the run is inserted with its final
@@ -128,4 +130,54 @@ async function assertFlowRunsExist(db: Db, taskRuns: ParsedTaskRunCreate[]): Pro
   const foundIds = new Set(found.map((row) => row.id));
   const missing = ids.find((id) => !foundIds.has(id));
   if (missing) throw new NotFoundError('Flow run', missing);
+}
+
+/**
+ * Insert one task run (no states yet) unless its id or (flowRunId, taskKey, dynamicKey) exists:
+ * the stored row, or undefined when skipped. Throws NotFoundError when its flow run is missing.
+ */
+export async function insertTaskRun(
+  db: Db,
+  run: ParsedTaskRunCreate,
+  now: Date,
+): Promise<TaskRunWithStateRow | undefined> {
+  try {
+    const row = await db
+      .insertInto('task_run')
+      .values({
+        id: run.id,
+        name: run.name,
+        flow_run_id: run.flowRunId,
+        task_key: run.taskKey,
+        dynamic_key: run.dynamicKey,
+        task_version: run.taskVersion ?? null,
+        cache_key: run.cacheKey ?? null,
+        cache_expiration: run.cacheExpiration ?? null,
+        tags: run.tags,
+        task_inputs: JSON.stringify(run.taskInputs),
+        empirical_policy: JSON.stringify(TaskRunPolicy.parse(run.empiricalPolicy ?? {})),
+        flow_run_run_count: run.flowRunRunCount,
+        run_count: 0,
+        total_run_time: 0,
+        expected_start_time: null,
+        start_time: null,
+        end_time: null,
+        state_id: null,
+        state_type: null,
+        state_name: null,
+        state_timestamp: null,
+        subflow_run_id: null,
+        created_at: run.createdAt ?? now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    return row && { ...row, state_json: null };
+  } catch (error) {
+    if (isForeignKeyViolation(error) && run.flowRunId) {
+      throw new NotFoundError('Flow run', run.flowRunId, { cause: error });
+    }
+    throw error;
+  }
 }

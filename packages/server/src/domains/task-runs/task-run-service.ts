@@ -2,7 +2,7 @@ import { NotFoundError } from '../../errors';
 import type { ServerResources } from '../../resources';
 import type { TaskRunService } from '../../trpc/context';
 import { recordTaskRunStates } from './task-run-batch-repository';
-import { insertTaskRuns } from './task-run-insert-repository';
+import { insertTaskRun, insertTaskRuns } from './task-run-insert-repository';
 import {
   countTaskRuns,
   findTaskRun,
@@ -25,9 +25,10 @@ export function createTaskRunService(resources: ServerResources): TaskRunService
   return {
     async create(input) {
       const now = clock();
-      await db.transaction().execute((trx) => insertTaskRuns(trx, { taskRuns: [input], states: [], now }));
+      // One statement: the flow run's foreign key stands in for a separate existence check.
+      const inserted = await insertTaskRun(db, input, now);
       // Idempotent on (flowRunId, taskKey, dynamicKey): the stored run may be an older one.
-      const row = (await findTaskRun(db, input.id)) ?? (await findTaskRunByKey(db, input));
+      const row = inserted ?? (await findTaskRun(db, input.id)) ?? (await findTaskRunByKey(db, input));
       if (!row) throw new NotFoundError('Task run', input.id);
       return toTaskRun(row, now);
     },
