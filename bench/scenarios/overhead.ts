@@ -1,6 +1,7 @@
 // Engine overhead per recorded task: N sequential awaited task calls inside a flow, against the
-// same N plain `await fn()` calls inside the same kind of flow.
-import { flow, runtime, task } from '@weft/engine';
+// same N plain `await fn()` calls inside the same kind of flow. Reported twice: until the flow
+// returns (recording goes on in the background) and until every task run and state is recorded.
+import { flow, flushEngine, runtime, task } from '@weft/engine';
 import { waitForRecordedTaskRuns } from './recorded';
 import { report, since } from './report';
 
@@ -22,25 +23,38 @@ const withTasks = flow({ name: 'bench-tasks' }, async () => {
 
 await plain();
 await withTasks();
+// The warm-up's task runs are recorded in the background: let that finish before timing.
+await flushEngine();
 const s1 = performance.now();
 await plain();
 const plainMs = since(s1);
 const s2 = performance.now();
 const id = await withTasks();
 const tasksMs = since(s2);
-await waitForRecordedTaskRuns(id, N);
+await flushEngine();
 const recordedMs = since(s2);
+// Every run and state is on the server now; check it rather than poll while timing.
+await waitForRecordedTaskRuns(id, N);
+const perTask = (ms: number) => Math.round(((ms - plainMs) / N) * 1000 * 10) / 10;
+const details = {
+  tasks: N,
+  plainFlowMs: Math.round(plainMs),
+  taskFlowMs: Math.round(tasksMs),
+  recordedMs: Math.round(recordedMs),
+};
 report({
   scenario: 'overhead',
-  metric: `engine overhead per task (${backend})`,
-  value: Math.round(((tasksMs - plainMs) / N) * 1000 * 10) / 10,
+  metric: `engine overhead per task, time to return (${backend})`,
+  value: perTask(tasksMs),
   unit: 'µs/task',
   target: '< 50',
-  details: {
-    tasks: N,
-    plainFlowMs: Math.round(plainMs),
-    taskFlowMs: Math.round(tasksMs),
-    recordedMs: Math.round(recordedMs),
-  },
+  details,
+});
+report({
+  scenario: 'overhead',
+  metric: `engine overhead per task, time until recorded (${backend})`,
+  value: perTask(recordedMs),
+  unit: 'µs/task',
+  details,
 });
 process.exit(0);
