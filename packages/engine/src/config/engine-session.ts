@@ -32,7 +32,7 @@ export interface CreateEngineSessionOptions {
   resultStore?: ResultStore;
   /** Called by `close()` after flushing (e.g. to stop an embedded server). */
   onClose?: () => Promise<void>;
-  recorder?: { intervalMs?: number; maxQueued?: number };
+  recorder?: { intervalMs?: number; maxQueued?: number; maxInFlight?: number };
   logs?: { intervalMs?: number; maxQueued?: number };
 }
 

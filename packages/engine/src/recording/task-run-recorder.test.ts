@@ -58,4 +58,85 @@ describe('task run recording', () => {
     expect(states.map((s) => s.type)).toEqual(['PENDING', 'RUNNING', 'COMPLETED']);
     expect((await t.client.taskRuns.read.query({ id })).stateType).toBe('COMPLETED');
   });
+
+  it('keeps up to two batches in flight, never with records of one run in both', async () => {
+    type Sent = { runs: string[]; states: { taskRunId: string; type: string }[]; release: () => void };
+    const sent: Sent[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const recorder = new TaskRunRecorder({
+      intervalMs: 1,
+      maxQueued: 4,
+      send: (batch) =>
+        new Promise<void>((resolve) => {
+          inFlight += 1;
+          maxInFlight = Math.max(maxInFlight, inFlight);
+          sent.push({
+            runs: batch.taskRuns.map((r) => r.id),
+            states: batch.states.map((s) => ({ taskRunId: s.taskRunId, type: s.state.type })),
+            release: () => {
+              inFlight -= 1;
+              resolve();
+            },
+          });
+        }),
+    });
+    const ids = [uuid7(), uuid7(), uuid7(), uuid7()];
+    const base = Date.now();
+    for (const id of ids) {
+      recorder.createRun({ id, name: id, flowRunId: null, taskKey: 'k', dynamicKey: id });
+      recorder.setState(id, newState('PENDING', { timestamp: new Date(base) }));
+    }
+    // Two batches left at 4 records each; the states below belong to runs in them.
+    expect(recorder.inFlight).toBe(2);
+    for (const id of ids) recorder.setState(id, newState('RUNNING', { timestamp: new Date(base + 1) }));
+    for (const id of ids) recorder.setState(id, newState('COMPLETED', { timestamp: new Date(base + 2) }));
+    const flushed = recorder.flush();
+    // Release batches one at a time, oldest first, until everything is sent.
+    for (let released = 0; released < 10 && (released < sent.length || recorder.queued > 0); released++) {
+      await new Promise((r) => setTimeout(r, 5));
+      sent[released]?.release();
+    }
+    await flushed;
+    expect(maxInFlight).toBe(2);
+    // No run in two batches that were on their way together (consecutive batches overlap in time).
+    const touched = sent.map((b) => new Set([...b.runs, ...b.states.map((s) => s.taskRunId)]));
+    for (let i = 1; i < touched.length; i++) {
+      for (const id of touched[i]!) expect(touched[i - 1]!.has(id)).toBe(false);
+    }
+    // Each run: created first, then its states in order, across batches.
+    for (const id of ids) {
+      const history = sent.flatMap((b) => [
+        ...(b.runs.includes(id) ? ['created'] : []),
+        ...b.states.filter((s) => s.taskRunId === id).map((s) => s.type),
+      ]);
+      expect(history).toEqual(['created', 'PENDING', 'RUNNING', 'COMPLETED']);
+    }
+  });
+
+  it('records a run whose states span batches in order on the server', async () => {
+    const flowRecord = await t.client.flows.create.mutate({ name: 'recorder-in-flight' });
+    const flowRun = await t.client.flowRuns.create.mutate({ flowId: flowRecord.id });
+    const recorder = new TaskRunRecorder({
+      intervalMs: 1,
+      maxQueued: 2,
+      send: (batch) => t.client.taskRuns.recordBatch.mutate(batch),
+    });
+    const ids = Array.from({ length: 20 }, () => uuid7());
+    const base = Date.now();
+    for (const [i, type] of (['PENDING', 'RUNNING', 'COMPLETED'] as const).entries()) {
+      for (const id of ids) {
+        if (i === 0)
+          recorder.createRun({ id, name: id, flowRunId: flowRun.id, taskKey: 'k', dynamicKey: id });
+        recorder.setState(id, newState(type, { timestamp: new Date(base + i) }));
+      }
+    }
+    await recorder.flush();
+    expect(recorder.batchesSent).toBeGreaterThan(2);
+    for (const id of ids) {
+      const states = await t.client.taskRuns.states.query({ id });
+      expect(states.map((s) => s.type)).toEqual(['PENDING', 'RUNNING', 'COMPLETED']);
+      expect((await t.client.taskRuns.read.query({ id })).stateType).toBe('COMPLETED');
+    }
+  });
 });

@@ -20,13 +20,22 @@ export interface TaskRunRecorderOptions {
   intervalMs?: number;
   /** Flush at once when this many records are queued. @default 500 */
   maxQueued?: number;
+  /**
+   * Batches on their way at once: with two, the engine builds and serialises the next batch while
+   * the server writes the previous one. @default 2
+   */
+  maxInFlight?: number;
   /** Attempts per batch before it is given up (and reported to `onError`). @default 5 */
   maxAttempts?: number;
   /** Told about a batch that could not be recorded. */
   onError?: (error: unknown, batch: { taskRuns: number; states: number }) => void;
 }
 
-type Entry = { kind: 'run'; run: TaskRunCreate } | { kind: 'state'; record: TaskRunStateRecord };
+type Entry =
+  | { kind: 'run'; taskRunId: string; run: TaskRunCreate }
+  | { kind: 'state'; taskRunId: string; record: TaskRunStateRecord };
+
+type Batch = { taskRuns: TaskRunCreate[]; states: TaskRunStateRecord[] };
 
 /**
  * Times travel as ISO strings (the schemas coerce them back to dates): the transformer then has
@@ -43,10 +52,11 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * Queues task run creations and state changes and records them in batches
- * (`taskRuns.recordBatch`): every `intervalMs`, or at once when `maxQueued` records wait. One
- * batch is in flight at a time and the queue is FIFO, so a run is always created before its
- * states and its states arrive in order. A failed batch is retried (the server ignores state ids
- * it already has) with backoff.
+ * (`taskRuns.recordBatch`): every `intervalMs`, or at once when `maxQueued` records wait. Up to
+ * `maxInFlight` batches are on their way at once, and a run never has records in two of them: the
+ * queue is FIFO and a record of a run that is in a batch still on its way waits for the next
+ * batch, so a run is always created before its states and its states arrive in order. A failed
+ * batch is retried (the server ignores state ids it already has) with backoff.
  * @internal
  */
 export class TaskRunRecorder {
@@ -56,24 +66,25 @@ export class TaskRunRecorder {
   /** Task runs whose last state is not terminal, with their flow run. */
   readonly #open = new Map<string, string | null>();
   #timer: NodeJS.Timeout | undefined;
-  #inFlight: Promise<void> | undefined;
+  /** Batches on their way, each with the task runs it holds records of. */
+  readonly #inFlight = new Map<Promise<void>, Set<string>>();
   /** Number of batches sent (for tests and benchmarks). */
   batchesSent = 0;
 
   constructor(options: TaskRunRecorderOptions) {
-    this.#options = { intervalMs: 5, maxQueued: 500, maxAttempts: 5, ...options };
+    this.#options = { intervalMs: 5, maxQueued: 500, maxInFlight: 2, maxAttempts: 5, ...options };
   }
 
   /** Queue the creation of a task run. */
   createRun(run: TaskRunCreate): void {
-    this.#push({ kind: 'run', run });
+    this.#push({ kind: 'run', taskRunId: run.id, run });
   }
 
   /** Queue a state change of a task run. */
   setState(taskRunId: string, state: State): void {
     if (isTerminalStateType(state.type)) this.#open.delete(taskRunId);
     else this.#open.set(taskRunId, state.stateDetails.flowRunId ?? null);
-    this.#push({ kind: 'state', record: { taskRunId, state } });
+    this.#push({ kind: 'state', taskRunId, record: { taskRunId, state } });
   }
 
   /**
@@ -100,24 +111,37 @@ export class TaskRunRecorder {
     return this.#queue.length;
   }
 
+  /** Batches on their way now. */
+  get inFlight(): number {
+    return this.#inFlight.size;
+  }
+
   /** Send everything queued so far and wait until it is recorded. */
   async flush(): Promise<void> {
     this.#clearTimer();
-    while (this.#queue.length > 0 || this.#inFlight) {
-      if (this.#inFlight) await this.#inFlight;
-      else this.#startBatch();
+    while (this.#queue.length > 0 || this.#inFlight.size > 0) {
+      // Nothing could be taken (every queued record waits for a batch on its way): wait for one.
+      if (this.#queue.length === 0 || !this.#startBatch()) {
+        await Promise.race(this.#inFlight.keys());
+      }
     }
   }
 
   #push(entry: Entry): void {
     this.#queue.push(entry);
-    if (this.#inFlight) return; // the running batch schedules the next one when it ends
+    if (this.#inFlight.size >= this.#options.maxInFlight) return; // a batch ending schedules the next
     if (this.#queue.length >= this.#options.maxQueued) this.#startBatch();
-    else if (!this.#timer) {
-      this.#timer = setTimeout(() => this.#startBatch(), this.#options.intervalMs);
-      // A pending flush must not keep the process alive; flows flush explicitly when they end.
-      this.#timer.unref();
-    }
+    else this.#schedule();
+  }
+
+  #schedule(): void {
+    if (this.#timer || this.#queue.length === 0) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#startBatch();
+    }, this.#options.intervalMs);
+    // A pending flush must not keep the process alive; flows flush explicitly when they end.
+    this.#timer.unref();
   }
 
   #clearTimer(): void {
@@ -125,39 +149,55 @@ export class TaskRunRecorder {
     this.#timer = undefined;
   }
 
-  #startBatch(): void {
+  /** Start a batch of what can go now; false when nothing could (or a batch slot is not free). */
+  #startBatch(): boolean {
     this.#clearTimer();
-    if (this.#inFlight || this.#queue.length === 0) return;
-    const batch = this.#take();
-    this.#inFlight = this.#send(batch).finally(() => {
-      this.#inFlight = undefined;
+    if (this.#inFlight.size >= this.#options.maxInFlight || this.#queue.length === 0) return false;
+    const { batch, runs } = this.#take();
+    if (runs.size === 0) return false;
+    const sending: Promise<void> = this.#send(batch).finally(() => {
+      this.#inFlight.delete(sending);
       if (this.#queue.length >= this.#options.maxQueued) this.#startBatch();
-      else if (this.#queue.length > 0 && !this.#timer) {
-        this.#timer = setTimeout(() => this.#startBatch(), this.#options.intervalMs);
-        this.#timer.unref();
-      }
+      if (this.#queue.length > 0) this.#schedule();
     });
+    this.#inFlight.set(sending, runs);
+    return true;
   }
 
-  #take(): { taskRuns: TaskRunCreate[]; states: TaskRunStateRecord[] } {
+  /** Whether a run has records in a batch on its way. */
+  #isBusy(taskRunId: string): boolean {
+    for (const runs of this.#inFlight.values()) if (runs.has(taskRunId)) return true;
+    return false;
+  }
+
+  #take(): { batch: Batch; runs: Set<string> } {
     const taskRuns: TaskRunCreate[] = [];
     const states: TaskRunStateRecord[] = [];
+    const runs = new Set<string>();
+    const held: Entry[] = [];
+    const checkBusy = this.#inFlight.size > 0;
     let i = 0;
     for (; i < this.#queue.length; i++) {
       const entry = this.#queue[i]!;
+      if (checkBusy && !runs.has(entry.taskRunId) && this.#isBusy(entry.taskRunId)) {
+        held.push(entry); // its earlier records are still on their way: keep its order
+        continue;
+      }
       if (entry.kind === 'run') {
         if (taskRuns.length >= MAX_TASK_RUN_BATCH) break;
         taskRuns.push(toWire(entry.run));
       } else {
         if (states.length >= MAX_TASK_RUN_BATCH) break;
-        states.push({ taskRunId: entry.record.taskRunId, state: toWire(entry.record.state as State) });
+        states.push({ taskRunId: entry.taskRunId, state: toWire(entry.record.state as State) });
       }
+      runs.add(entry.taskRunId);
     }
-    this.#queue = i === this.#queue.length ? [] : this.#queue.slice(i);
-    return { taskRuns, states };
+    const rest = i === this.#queue.length ? [] : this.#queue.slice(i);
+    this.#queue = held.length === 0 ? rest : held.concat(rest);
+    return { batch: { taskRuns, states }, runs };
   }
 
-  async #send(batch: { taskRuns: TaskRunCreate[]; states: TaskRunStateRecord[] }): Promise<void> {
+  async #send(batch: Batch): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         this.batchesSent += 1;
