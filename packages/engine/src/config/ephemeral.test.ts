@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createWeftClient } from '@weft/client';
 import { createServer } from '@weft/server';
+import { createTestServer } from '@weft/server/internal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectToServer } from './ephemeral';
+import { readSettings } from './settings';
 
 const script = fileURLToPath(new URL('../testing/fixtures/ephemeral-flow.ts', import.meta.url));
 let home: string;
@@ -17,6 +20,7 @@ afterAll(() => rm(home, { recursive: true, force: true }));
 function run(args: string[] = []) {
   const env: NodeJS.ProcessEnv = { ...process.env, WEFT_HOME: home, WEFT_LOGGING_TO_CONSOLE: 'false' };
   delete env.WEFT_API_URL;
+  delete env.WEFT_DATABASE_URL;
   const child = spawn(process.execPath, ['--conditions=dev-source', '--import', 'tsx', script, ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -86,6 +90,36 @@ describe('ephemeral mode', () => {
       expect((await client.flowRuns.read.query({ id: flowRunId! })).stateType).toBe('COMPLETED');
     } finally {
       await server.close();
+    }
+  }, 90_000);
+});
+
+describe.runIf(process.env.WEFT_TEST_DATABASE_URL)('ephemeral mode on WEFT_DATABASE_URL', () => {
+  it('embeds a server on that Postgres database and calls it in-process', async () => {
+    const before = process.env.WEFT_TEST_DB;
+    process.env.WEFT_TEST_DB = 'postgres';
+    // A fresh, migrated database of our own (dropped on close); its name makes the URL.
+    const holder = await createTestServer().finally(() => {
+      process.env.WEFT_TEST_DB = before;
+    });
+    try {
+      const row = await holder.resources.db
+        .selectNoFrom((eb) => eb.fn<string>('current_database', []).as('name'))
+        .executeTakeFirstOrThrow();
+      const url = new URL(process.env.WEFT_TEST_DATABASE_URL!);
+      url.pathname = `/${row.name}`;
+      const settings = { ...readSettings({}), home, databaseUrl: url.toString() };
+      const connection = await connectToServer(settings);
+      try {
+        expect(connection.target).toBe('embedded');
+        const flow = await connection.client.flows.create.mutate({ name: 'embedded-postgres' });
+        const seen = await createWeftClient({ server: holder.server }).flows.read.query({ id: flow.id });
+        expect(seen.name).toBe('embedded-postgres');
+      } finally {
+        await connection.close();
+      }
+    } finally {
+      await holder.close();
     }
   }, 90_000);
 });

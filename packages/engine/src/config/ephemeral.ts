@@ -18,8 +18,10 @@ interface ServerLock {
   url?: string | null;
 }
 
+type EmbeddedDatabase = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+
 interface EmbeddedServerModule {
-  createServer(options: { database: { kind: 'pglite'; dataDir: string }; home?: string }): Promise<{
+  createServer(options: { database: EmbeddedDatabase; home?: string }): Promise<{
     router: unknown;
     createContext(): Promise<unknown>;
     close(): Promise<void>;
@@ -76,19 +78,25 @@ async function loadServer(): Promise<{ server: EmbeddedServerModule; internal: S
 
 /**
  * Connect to `WEFT_API_URL`, or (ephemeral mode) to the server that already holds
- * `$WEFT_HOME/db`, or start an embedded server in this process on it. A database held by a live
- * process that serves no API fails with a message saying what to do. @internal
+ * `$WEFT_HOME/db`, or start an embedded server in this process on it (on `WEFT_DATABASE_URL`
+ * instead when that is set: Postgres takes many processes, so there is no lock to look at). The
+ * engine calls an embedded server in-process, without HTTP. A database held by a live process
+ * that serves no API fails with a message saying what to do. @internal
  */
 export async function connectToServer(settings: EngineSettings): Promise<ServerConnection> {
   if (settings.apiUrl) return httpConnection(settings, settings.apiUrl);
-  const dataDir = join(settings.home, 'db');
   const { server: serverModule, internal } = await loadServer();
+  if (settings.databaseUrl) {
+    const database = { kind: 'postgres' as const, url: settings.databaseUrl };
+    return embeddedConnection(settings, await serverModule.createServer({ database, home: settings.home }));
+  }
+  const dataDir = join(settings.home, 'db');
   const lock = await internal.readServerLock?.(dataDir);
   if (lock && lock.pid !== process.pid && isAlive(lock.pid)) {
     if (lock.url) return httpConnection(settings, lock.url);
     throw new EngineConfigError(lockedDatabaseMessage(dataDir, lock.pid));
   }
-  let server: Awaited<ReturnType<EmbeddedServerModule['createServer']>>;
+  let server: EmbeddedServer;
   try {
     server = await serverModule.createServer({ database: { kind: 'pglite', dataDir }, home: settings.home });
   } catch (error) {
@@ -101,6 +109,12 @@ export async function connectToServer(settings: EngineSettings): Promise<ServerC
       cause: error,
     });
   }
+  return embeddedConnection(settings, server);
+}
+
+type EmbeddedServer = Awaited<ReturnType<EmbeddedServerModule['createServer']>>;
+
+function embeddedConnection(settings: EngineSettings, server: EmbeddedServer): ServerConnection {
   const client = createWeftClient({ server: server as never }) as unknown as OrchestratorClient;
   let closed = false;
   const close = async () => {

@@ -7,6 +7,11 @@ export interface EngineSettings {
   apiUrl: string | undefined;
   /** `WEFT_API_KEY`: sent as a bearer token. */
   apiKey: string | undefined;
+  /**
+   * `WEFT_DATABASE_URL`: in ephemeral mode, the embedded server uses this Postgres database
+   * instead of PGlite in `$WEFT_HOME/db`. Ignored when `apiUrl` is set.
+   */
+  databaseUrl: string | undefined;
   /** `WEFT_HOME`. @default ~/.weft */
   home: string;
   /** `WEFT_RESULTS_LOCAL_STORAGE_PATH`. @default $WEFT_HOME/storage */
@@ -21,6 +26,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): EngineSettin
   return {
     apiUrl: env.WEFT_API_URL || undefined,
     apiKey: env.WEFT_API_KEY || undefined,
+    databaseUrl: env.WEFT_DATABASE_URL || undefined,
     home,
     resultsPath: env.WEFT_RESULTS_LOCAL_STORAGE_PATH || join(home, 'storage'),
     persistByDefault: env.WEFT_RESULTS_PERSIST_BY_DEFAULT === 'true',
