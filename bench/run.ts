@@ -1,6 +1,7 @@
 // `pnpm bench`: starts a Weft server per backend (Postgres, then PGlite), runs each scenario in its
-// own Node process against it over HTTP, and prints every measurement as one JSON document.
-// Scenario sizes can be shrunk for a smoke run with BENCH_QUICK=1.
+// own Node process against it over HTTP, then the embedded variants (the scenario's process runs
+// its own server in-process, on a fresh Postgres database or PGlite), and prints every measurement
+// as one JSON document. Scenario sizes can be shrunk for a smoke run with BENCH_QUICK=1.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -66,6 +67,44 @@ async function onBackend(backend: 'postgres' | 'pglite'): Promise<Measurement[]>
   return results;
 }
 
+/**
+ * The scenarios in embedded mode: no WEFT_API_URL, so the engine starts a server in its own
+ * process and calls it without HTTP; on Postgres through WEFT_DATABASE_URL (a fresh database,
+ * made and migrated by a test server that drops it afterwards), on PGlite in a fresh WEFT_HOME.
+ */
+async function embedded(backend: 'postgres' | 'pglite'): Promise<Measurement[]> {
+  const results: Measurement[] = [];
+  for (const file of ['many-tasks.ts', 'flow-runs.ts']) {
+    const name = `${file.replace('.ts', '')}-embedded`;
+    if (only && !only.includes(name)) continue;
+    process.env.WEFT_TEST_DB = backend;
+    const holder = backend === 'postgres' ? await createTestServer() : undefined;
+    const home = mkdtempSync(join(tmpdir(), 'weft-bench-home-'));
+    try {
+      const env: Record<string, string> = {
+        WEFT_API_URL: '',
+        WEFT_DATABASE_URL: '',
+        WEFT_HOME: home,
+        BENCH_BACKEND: `${backend}, embedded`,
+      };
+      if (holder) {
+        const row = await holder.resources.db
+          .selectNoFrom((eb) => eb.fn<string>('current_database', []).as('name'))
+          .executeTakeFirstOrThrow();
+        const url = new URL(postgresUrl);
+        url.pathname = `/${row.name}`;
+        env.WEFT_DATABASE_URL = url.toString();
+      }
+      process.stderr.write(`▸ ${file} on ${backend}, embedded…\n`);
+      results.push(...(await runScenario(file, env)));
+    } finally {
+      await holder?.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  }
+  return results;
+}
+
 async function memory(): Promise<Measurement[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'weft-bench-db-'));
   try {
@@ -81,6 +120,8 @@ async function memory(): Promise<Measurement[]> {
 const results: Measurement[] = [];
 results.push(...(await onBackend('postgres')));
 results.push(...(await onBackend('pglite')));
+results.push(...(await embedded('postgres')));
+results.push(...(await embedded('pglite')));
 if (!only || only.includes('memory')) results.push(...(await memory()));
 
 const report = {

@@ -34,7 +34,7 @@ const tasksMs = since(s2);
 await flushEngine();
 const recordedMs = since(s2);
 // Every run and state is on the server now; check it rather than poll while timing.
-await waitForRecordedTaskRuns(id, N);
+await waitForRecordedTaskRuns(id!, N);
 const perTask = (ms: number) => Math.round(((ms - plainMs) / N) * 1000 * 10) / 10;
 const details = {
   tasks: N,
