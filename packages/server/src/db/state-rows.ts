@@ -37,6 +37,11 @@ export function stateColumns(state: State) {
   };
 }
 
+/** A date as epoch milliseconds (how batch writes send timestamps), null when absent. */
+export function epochMs(date: Date | null | undefined): number | null {
+  return date ? date.getTime() : null;
+}
+
 /** The run columns that mirror the current state. */
 export function denormalisedStateColumns(state: State) {
   return {

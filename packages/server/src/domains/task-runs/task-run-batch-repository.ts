@@ -1,5 +1,5 @@
 import type { State } from '@weft/schemas';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { type StateRowLike, toState } from '../../db/state-rows';
 import { ConflictError, NotFoundError } from '../../errors';
@@ -117,22 +117,34 @@ async function existingStateIds(db: Db, ids: string[]): Promise<Set<string>> {
 /** Insert states as given; a state id already stored is skipped. */
 export async function insertTaskRunStates(db: Db, states: Array<{ taskRunId: string; state: State }>) {
   if (states.length === 0) return;
+  await stateInsert(states, sql``).execute(db);
+}
+
+/**
+ * The INSERT of task run states as given, rows filtered by `where` (over alias `x`); a state id
+ * already stored is skipped. Also embedded as a CTE by the task run insert.
+ */
+export function stateInsert(states: Array<{ taskRunId: string; state: State }>, where: RawBuilder<unknown>) {
   const records = states.map(({ taskRunId, state }) => ({
     id: state.id,
     task_run_id: taskRunId,
     type: state.type,
     name: state.name,
-    timestamp: state.timestamp,
+    timestamp: state.timestamp.getTime(),
     message: state.message,
     state_details: state.stateDetails,
     data: state.data,
   }));
-  await sql`
+  // The timestamp travels as epoch milliseconds, exact through `to_timestamp(ms / 1000)`: a
+  // Date's toJSON cost more than the rest of the record.
+  return sql`
     insert into task_run_state (id, task_run_id, type, name, timestamp, message, state_details, data)
-    select id, task_run_id, type, name, timestamp, message, coalesce(state_details, '{}'), data
+    select id, task_run_id, type, name, to_timestamp(timestamp / 1000), message,
+      coalesce(state_details, '{}'), data
     from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(id uuid, task_run_id uuid, type text,
-      name text, timestamp timestamptz, message text, state_details jsonb, data jsonb)
-    on conflict (id) do nothing`.execute(db);
+      name text, timestamp double precision, message text, state_details jsonb, data jsonb)
+    ${where}
+    on conflict (id) do nothing`;
 }
 
 async function updateTaskRuns(db: Db, runs: LockedTaskRun[], now: Date) {

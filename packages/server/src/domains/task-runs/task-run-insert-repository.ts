@@ -3,9 +3,10 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/database';
 import { isForeignKeyViolation } from '../../db/pg-errors';
+import { epochMs } from '../../db/state-rows';
 import { NotFoundError } from '../../errors';
 import { type TaskRunSnapshot, taskRunTransforms } from '../../orchestration/index';
-import { insertTaskRunStates, type TaskRunStateInput } from './task-run-batch-repository';
+import { stateInsert, type TaskRunStateInput } from './task-run-batch-repository';
 import type { TaskRunWithStateRow } from './task-run-repository';
 
 // The insert half of `taskRuns.recordBatch`. A task run and its first states usually arrive in
@@ -40,28 +41,45 @@ export async function insertTaskRuns(
   await assertFlowRunsExist(db, taskRuns);
   const folded = foldFreshRuns(taskRuns, states);
   const records = taskRuns.map((run) => toInsertRecord(run, folded.get(run.id)!.snapshot, now));
+  const freshStates = [...folded.values()].flatMap((entry) => entry.states);
+  // Timestamps travel as epoch milliseconds (exact through `to_timestamp(ms / 1000)`): a Date's
+  // toJSON cost more than the rest of its record. One statement: the states go in with their runs, only for the runs this insert wrote (a run
+  // skipped as already stored gets its states through `recordTaskRunStates` instead).
   const result = await sql<{ id: string }>`
-    insert into task_run (id, name, flow_run_id, task_key, dynamic_key, task_version, cache_key,
-      cache_expiration, tags, task_inputs, empirical_policy, flow_run_run_count, run_count,
-      expected_start_time, start_time, end_time, total_run_time, state_id, state_type, state_name,
-      state_timestamp, created_at, updated_at)
-    select id, name, flow_run_id, task_key, dynamic_key, task_version, cache_key, cache_expiration,
-      tags, task_inputs, empirical_policy, flow_run_run_count, run_count, expected_start_time,
-      start_time, end_time, total_run_time, state_id, state_type, state_name, state_timestamp,
-      created_at, ${now}::timestamptz
-    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(id uuid, name text, flow_run_id uuid,
-      task_key text, dynamic_key text, task_version text, cache_key text, cache_expiration timestamptz,
-      tags text[], task_inputs jsonb, empirical_policy jsonb, flow_run_run_count integer,
-      run_count integer, expected_start_time timestamptz, start_time timestamptz,
-      end_time timestamptz, total_run_time double precision, state_id uuid, state_type text,
-      state_name text, state_timestamp timestamptz, created_at timestamptz)
-    on conflict do nothing
-    returning id`.execute(db);
+    with run as (
+      insert into task_run (id, name, flow_run_id, task_key, dynamic_key, task_version, cache_key,
+        cache_expiration, tags, task_inputs, empirical_policy, flow_run_run_count, run_count,
+        expected_start_time, start_time, end_time, total_run_time, state_id, state_type, state_name,
+        state_timestamp, created_at, updated_at)
+      select id, name, flow_run_id, task_key, dynamic_key, task_version, cache_key,
+        to_timestamp(cache_expiration / 1000), tags, task_inputs, empirical_policy, flow_run_run_count,
+        run_count, to_timestamp(expected_start_time / 1000), to_timestamp(start_time / 1000),
+        to_timestamp(end_time / 1000), total_run_time, state_id, state_type, state_name,
+        to_timestamp(state_timestamp / 1000), to_timestamp(created_at / 1000), ${now}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(id uuid, name text, flow_run_id uuid,
+        task_key text, dynamic_key text, task_version text, cache_key text,
+        cache_expiration double precision, tags text[], task_inputs jsonb, empirical_policy jsonb,
+        flow_run_run_count integer, run_count integer, expected_start_time double precision,
+        start_time double precision, end_time double precision, total_run_time double precision,
+        state_id uuid, state_type text, state_name text, state_timestamp double precision,
+        created_at double precision)
+      on conflict do nothing
+      returning id
+    ), state as (
+      ${stateInsert(freshStates, sql`where x.task_run_id in (select id from run)`)}
+    )
+    select id from run`.execute(db);
   const insertedIds = new Set(result.rows.map((row) => row.id));
-  const written = [...insertedIds].flatMap((id) => folded.get(id)!.states);
-  await insertTaskRunStates(db, written);
+  const written =
+    insertedIds.size === taskRuns.length ? freshStates.length : countWritten(folded, insertedIds);
   const remaining = states.filter((s) => !insertedIds.has(s.taskRunId));
-  return { insertedIds, states: written.length, remaining };
+  return { insertedIds, states: written, remaining };
+}
+
+function countWritten(folded: ReturnType<typeof foldFreshRuns>, insertedIds: Set<string>): number {
+  let count = 0;
+  for (const id of insertedIds) count += folded.get(id)?.states.length ?? 0;
+  return count;
 }
 
 /** Each batch run as if new, with the batch's states for it applied in order. */
@@ -90,7 +108,8 @@ function foldFreshRuns(taskRuns: ParsedTaskRunCreate[], states: TaskRunStateInpu
     if (!entry || seen.has(input.state.id)) continue;
     seen.add(input.state.id);
     const { state, runPatch } = taskRunTransforms(entry.snapshot, input.state);
-    entry.snapshot = { ...entry.snapshot, ...runPatch, state };
+    // In place: the snapshot is this fold's own object, and nothing else holds it.
+    Object.assign(entry.snapshot, runPatch, { state });
     entry.states.push({ taskRunId: input.taskRunId, state });
   }
   return folded;
@@ -105,23 +124,25 @@ function toInsertRecord(run: ParsedTaskRunCreate, snapshot: TaskRunSnapshot, now
     dynamic_key: run.dynamicKey,
     task_version: run.taskVersion ?? null,
     cache_key: run.cacheKey ?? null,
-    cache_expiration: run.cacheExpiration ?? null,
+    cache_expiration: epochMs(run.cacheExpiration),
     tags: run.tags,
     task_inputs: run.taskInputs,
-    empirical_policy: TaskRunPolicy.parse(run.empiricalPolicy ?? {}),
+    empirical_policy: run.empiricalPolicy ? TaskRunPolicy.parse(run.empiricalPolicy) : DEFAULT_POLICY,
     flow_run_run_count: run.flowRunRunCount,
     run_count: snapshot.runCount,
-    expected_start_time: snapshot.expectedStartTime,
-    start_time: snapshot.startTime,
-    end_time: snapshot.endTime,
+    expected_start_time: epochMs(snapshot.expectedStartTime),
+    start_time: epochMs(snapshot.startTime),
+    end_time: epochMs(snapshot.endTime),
     total_run_time: snapshot.totalRunTime,
     state_id: snapshot.state?.id ?? null,
     state_type: snapshot.state?.type ?? null,
     state_name: snapshot.state?.name ?? null,
-    state_timestamp: snapshot.state?.timestamp ?? null,
-    created_at: run.createdAt ?? now,
+    state_timestamp: epochMs(snapshot.state?.timestamp),
+    created_at: (run.createdAt ?? now).getTime(),
   };
 }
+
+const DEFAULT_POLICY = TaskRunPolicy.parse({});
 
 async function assertFlowRunsExist(db: Db, taskRuns: ParsedTaskRunCreate[]): Promise<void> {
   const ids = [...new Set(taskRuns.map((run) => run.flowRunId).filter((id): id is string => id !== null))];
