@@ -35,7 +35,7 @@ export class WeftFuture<T> {
   readonly identity: string;
   readonly [FUTURE] = true;
   readonly #current: () => State;
-  #outcome: RunOutcome<T> | undefined;
+  #outcome: (() => RunOutcome<T> | undefined) | RunOutcome<T> | undefined;
   readonly #done: Promise<RunOutcome<T>>;
 
   /** @internal */
@@ -44,25 +44,40 @@ export class WeftFuture<T> {
     identity: string;
     /** The run's latest state while it runs. */
     current: () => State;
+    /**
+     * The outcome once the run has ended, set before `done` resolves; without it the future
+     * follows `done` itself (one more promise per future).
+     */
+    outcome?: () => RunOutcome<T> | undefined;
     done: Promise<RunOutcome<T>>;
   }) {
     this.taskRunId = options.taskRunId;
     this.identity = options.identity;
     this.#current = options.current;
-    this.#done = options.done.then((outcome) => {
-      this.#outcome = outcome;
-      return outcome;
-    });
+    if (options.outcome) {
+      this.#outcome = options.outcome;
+      this.#done = options.done;
+    } else {
+      this.#done = options.done.then((outcome) => {
+        this.#outcome = outcome;
+        return outcome;
+      });
+    }
+  }
+
+  #settled(): RunOutcome<T> | undefined {
+    const outcome = this.#outcome;
+    return typeof outcome === 'function' ? outcome() : outcome;
   }
 
   /** The run's current state (its final state once {@link WeftFuture.isDone}). */
   state(): State {
-    return this.#outcome?.state ?? this.#current();
+    return this.#settled()?.state ?? this.#current();
   }
 
   /** Whether the run has finished. */
   isDone(): boolean {
-    return this.#outcome !== undefined;
+    return this.#settled() !== undefined;
   }
 
   /** Wait for the run to finish and return its final state; never throws for a failed run. */
@@ -79,7 +94,8 @@ export class WeftFuture<T> {
 
   /** @internal The full outcome, with the in-memory value and error. */
   outcome(timeoutSeconds?: number): Promise<RunOutcome<T>> {
-    if (this.#outcome) return Promise.resolve(this.#outcome);
+    const settled = this.#settled();
+    if (settled) return Promise.resolve(settled);
     if (timeoutSeconds === undefined) return this.#done;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -129,6 +145,6 @@ export class WeftFutureList<T> extends Array<WeftFuture<T>> {
 
   /** Wait for every run; returns their final states in order. */
   wait(timeoutSeconds?: number): Promise<State[]> {
-    return Promise.all(this.map((f) => f.wait(timeoutSeconds)));
+    return Promise.all(this.map((f) => f.outcome(timeoutSeconds))).then((all) => all.map((o) => o.state));
   }
 }

@@ -33,7 +33,7 @@ export interface TaskRunRecorderOptions {
 
 type Entry =
   | { kind: 'run'; taskRunId: string; run: TaskRunCreate }
-  | { kind: 'state'; taskRunId: string; record: TaskRunStateRecord };
+  | { kind: 'state'; taskRunId: string; state: State };
 
 type Batch = { taskRuns: TaskRunCreate[]; states: TaskRunStateRecord[] };
 
@@ -41,11 +41,22 @@ type Batch = { taskRuns: TaskRunCreate[]; states: TaskRunStateRecord[] };
  * Times travel as ISO strings (the schemas coerce them back to dates): the transformer then has
  * no `Date` to annotate per record, which roughly halves the cost of serialising a large batch.
  */
-function toWire<T extends { createdAt?: unknown; timestamp?: unknown }>(record: T): T {
-  const out = { ...record };
-  if (record.createdAt instanceof Date) out.createdAt = record.createdAt.toISOString();
-  if (record.timestamp instanceof Date) out.timestamp = record.timestamp.toISOString();
-  return out;
+function runToWire(run: TaskRunCreate): TaskRunCreate {
+  if (!(run.createdAt instanceof Date)) return run;
+  return { ...run, createdAt: run.createdAt.toISOString() as unknown as Date };
+}
+
+function stateToWire(state: State): State {
+  // A literal rather than a spread: three of these per task run, and a spread is much slower.
+  return {
+    id: state.id,
+    type: state.type,
+    name: state.name,
+    timestamp: state.timestamp.toISOString() as unknown as Date,
+    message: state.message,
+    stateDetails: state.stateDetails,
+    data: state.data,
+  };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -84,7 +95,7 @@ export class TaskRunRecorder {
   setState(taskRunId: string, state: State): void {
     if (isTerminalStateType(state.type)) this.#open.delete(taskRunId);
     else this.#open.set(taskRunId, state.stateDetails.flowRunId ?? null);
-    this.#push({ kind: 'state', taskRunId, record: { taskRunId, state } });
+    this.#push({ kind: 'state', taskRunId, state });
   }
 
   /**
@@ -185,10 +196,10 @@ export class TaskRunRecorder {
       }
       if (entry.kind === 'run') {
         if (taskRuns.length >= MAX_TASK_RUN_BATCH) break;
-        taskRuns.push(toWire(entry.run));
+        taskRuns.push(runToWire(entry.run));
       } else {
         if (states.length >= MAX_TASK_RUN_BATCH) break;
-        states.push({ taskRunId: entry.taskRunId, state: toWire(entry.record.state as State) });
+        states.push({ taskRunId: entry.taskRunId, state: stateToWire(entry.state) });
       }
       runs.add(entry.taskRunId);
     }

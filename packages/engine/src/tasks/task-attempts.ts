@@ -19,7 +19,17 @@ import { runWithTimeout } from './timeout';
 const NEVER_ABORTED = new AbortController();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function runOnce(plan: TaskRunPlan, runCount: number): Promise<unknown> {
+/** The task function's promise; a synchronous throw becomes a rejection. */
+function callTask(plan: TaskRunPlan): Promise<unknown> {
+  try {
+    // A native promise is passed through as is: no extra promise per call.
+    return Promise.resolve(plan.call.task.fn(...(plan.args as never[])));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function runOnce(plan: TaskRunPlan, runCount: number): Promise<unknown> {
   const { call } = plan;
   const timeoutSeconds = call.task.options.timeoutSeconds;
   // Without a timeout nothing aborts the run, so every such run can share one quiet signal.
@@ -43,33 +53,33 @@ async function runOnce(plan: TaskRunPlan, runCount: number): Promise<unknown> {
     signal: controller.signal,
   };
   return runWithTimeout({
-    fn: () => inTaskContext(context, call.flow, async () => call.task.fn(...plan.args)),
+    fn: () => inTaskContext(context, call.flow, () => callTask(plan)),
     timeoutSeconds,
     controller,
     message: `Task run exceeded timeout of ${timeoutSeconds} second(s)`,
   });
 }
 
-async function complete(plan: TaskRunPlan, value: unknown, cacheKey: string | null, runCount: number) {
-  const { task } = plan.call;
-  let data: JsonValue = { type: 'unpersisted' };
-  let cacheExpiration: Date | null = null;
-  if (shouldPersist(plan)) {
-    const seconds = task.options.cacheExpiration;
-    cacheExpiration = seconds === undefined ? null : new Date(Date.now() + seconds * 1000);
-    const flowRunId = plan.record.flowRunId;
-    const { inputsHash, occurrence } = plan.call;
-    const key =
-      cacheKey ??
-      (flowRunId
-        ? taskResultKey({ flowRunId, taskKey: task.taskKey, inputsHash, occurrence })
-        : `task-runs/${plan.record.id}`);
-    try {
-      data = toStateData(await resultStoreOf(plan).write(key, value, { expiration: cacheExpiration }));
-    } catch (error) {
-      plan.getLogger().warning(`Could not persist the result: ${(error as Error).message}`);
-    }
-  }
+type Completed = { state: State; value: unknown };
+
+/** Complete the run: without a result to persist or hooks to fire, synchronously. */
+function complete(
+  plan: TaskRunPlan,
+  value: unknown,
+  cacheKey: string | null,
+  runCount: number,
+): Completed | Promise<Completed> {
+  if (shouldPersist(plan)) return persistAndComplete(plan, value, cacheKey, runCount);
+  return completed(plan, value, { type: 'unpersisted' }, { cacheKey, cacheExpiration: null, runCount });
+}
+
+function completed(
+  plan: TaskRunPlan,
+  value: unknown,
+  data: JsonValue,
+  options: { cacheKey: string | null; cacheExpiration: Date | null; runCount: number },
+): Completed | Promise<Completed> {
+  const { cacheKey, cacheExpiration } = options;
   const state = emit(
     plan,
     runState('COMPLETED', {
@@ -78,9 +88,33 @@ async function complete(plan: TaskRunPlan, value: unknown, cacheKey: string | nu
       stateDetails: details(plan, cacheKey ? { cacheKey, cacheExpiration } : {}),
     }),
   );
-  const hooks = fire(plan, 'onCompletion', runCount, state);
-  if (hooks) await hooks;
-  return { state, value };
+  const hooks = fire(plan, 'onCompletion', options.runCount, state);
+  return hooks ? hooks.then(() => ({ state, value })) : { state, value };
+}
+
+async function persistAndComplete(
+  plan: TaskRunPlan,
+  value: unknown,
+  cacheKey: string | null,
+  runCount: number,
+): Promise<Completed> {
+  const { task } = plan.call;
+  let data: JsonValue = { type: 'unpersisted' };
+  const seconds = task.options.cacheExpiration;
+  const cacheExpiration = seconds === undefined ? null : new Date(Date.now() + seconds * 1000);
+  const flowRunId = plan.record.flowRunId;
+  const { inputsHash, occurrence } = plan.call;
+  const key =
+    cacheKey ??
+    (flowRunId
+      ? taskResultKey({ flowRunId, taskKey: task.taskKey, inputsHash, occurrence })
+      : `task-runs/${plan.record.id}`);
+  try {
+    data = toStateData(await resultStoreOf(plan).write(key, value, { expiration: cacheExpiration }));
+  } catch (error) {
+    plan.getLogger().warning(`Could not persist the result: ${(error as Error).message}`);
+  }
+  return completed(plan, value, data, { cacheKey, cacheExpiration, runCount });
 }
 
 /** Run the attempts of a task run (retries included) and record its states. @internal */
@@ -102,7 +136,8 @@ export async function finishTaskRun(plan: TaskRunPlan): Promise<RunOutcome<unkno
     if (hooks) await hooks;
     try {
       const value = await runOnce(plan, runCount);
-      return await complete(plan, value, cacheKey, runCount);
+      const done = complete(plan, value, cacheKey, runCount);
+      return done instanceof Promise ? await done : done;
     } catch (error) {
       const failed = failedState(plan, error);
       const retry =

@@ -41,6 +41,8 @@ export interface TaskCall {
   parentTask: TaskRunContext | undefined;
   /** The latest state, read by the call's future. */
   current: State;
+  /** How the run ended, once it has. */
+  outcome?: RunOutcome<unknown>;
 }
 
 /**
@@ -64,15 +66,20 @@ export function identifyTaskCall(options: {
     timestamp: new Date(now),
     stateDetails: { flowRunId, taskRunId: id },
   });
+  // One literal, every field in the same order: calls share a hidden class.
   return {
-    ...options,
+    task: options.task,
+    args: options.args,
+    waitFor: options.waitFor,
     id,
+    inputsHash: options.inputsHash,
     occurrence,
     identity: `${options.task.taskKey}/${options.inputsHash}/${occurrence}`,
     pending,
-    current: pending,
     flow,
     parentTask: context?.taskRun,
+    current: pending,
+    outcome: undefined,
   };
 }
 
@@ -107,13 +114,24 @@ function createRecord(call: TaskCall, resolved: ResolvedInputs, name: string): T
  * AwaitingRetry → Retrying, or Failed / TimedOut. Every run and state goes to the recorder, never
  * one HTTP call per task. Never rejects: failure is data in the outcome. @internal
  */
-export async function runTaskCall(call: TaskCall, session: EngineSession): Promise<RunOutcome<unknown>> {
+export function runTaskCall(call: TaskCall, session: EngineSession): Promise<RunOutcome<unknown>> {
+  try {
+    // Most calls pass plain values: skip the async resolution (and its microtasks) for them.
+    if (call.waitFor.length > 0 || argsHaveFutures(call.args)) {
+      return resolveInputs(call.args, call.waitFor).then((resolved) => runResolved(call, session, resolved));
+    }
+    return Promise.resolve(runResolved(call, session, plainInputs(call.args)));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function runResolved(
+  call: TaskCall,
+  session: EngineSession,
+  resolved: ResolvedInputs,
+): RunOutcome<unknown> | Promise<RunOutcome<unknown>> {
   const { task, flow } = call;
-  // Most calls pass plain values: skip the async resolution (and its microtasks) for them.
-  const resolved =
-    call.waitFor.length > 0 || argsHaveFutures(call.args)
-      ? await resolveInputs(call.args, call.waitFor)
-      : plainInputs(call.args);
   const definition = taskDefinitionOf(task);
   const parameters = bindParameters(definition.parameterNames, resolved.args);
   let name: string;

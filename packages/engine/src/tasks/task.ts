@@ -10,17 +10,29 @@ import { identifyTaskCall, runTaskCall, type TaskCall } from './task-run-engine'
 import type { AnyTask, Task, TaskCallOptions, TaskOptions } from './task-types';
 
 function start(task: AnyTask, args: unknown[]): { call: TaskCall; done: Promise<RunOutcome<unknown>> } {
-  const waitFor = [...(task.options.waitFor ?? [])];
+  const waitFor = task.options.waitFor ? [...task.options.waitFor] : [];
   const call = identifyTaskCall({ task, args, waitFor, inputsHash: identityHash(args) });
   const flowSession = call.flow?.session;
-  const done = (
-    flowSession ? runTaskCall(call, flowSession) : getEngineSession().then((s) => runTaskCall(call, s))
-  ).catch(
+  const pending = call.flow?.pending;
+  const running = flowSession
+    ? runTaskCall(call, flowSession)
+    : getEngineSession().then((s) => runTaskCall(call, s));
+  // One reaction settles the call: keep the outcome for its future and leave the flow's pending set.
+  const done: Promise<RunOutcome<unknown>> = running.then(
+    (outcome) => {
+      call.outcome = outcome;
+      pending?.delete(done);
+      return outcome;
+    },
     // An engine fault (not user code): surface it as the run's error rather than an unhandled rejection.
-    (error: unknown): RunOutcome<unknown> => ({ state: { ...call.pending, message: String(error) }, error }),
+    (error: unknown) => {
+      const outcome: RunOutcome<unknown> = { state: { ...call.pending, message: String(error) }, error };
+      call.outcome = outcome;
+      pending?.delete(done);
+      return outcome;
+    },
   );
-  call.flow?.pending.add(done);
-  void done.finally(() => call.flow?.pending.delete(done));
+  pending?.add(done);
   return { call, done };
 }
 
@@ -30,6 +42,7 @@ function submit(task: AnyTask, args: unknown[]): WeftFuture<unknown> {
     taskRunId: call.id,
     identity: call.identity,
     current: () => call.current,
+    outcome: () => call.outcome,
     done,
   });
 }

@@ -5,14 +5,22 @@ import { RunTimeoutError } from '../errors';
  * that listens to the signal stops cooperatively; JavaScript cannot interrupt it otherwise) and a
  * {@link RunTimeoutError} is thrown; whatever `fn` later returns is ignored. @internal
  */
-export async function runWithTimeout<T>(options: {
+export function runWithTimeout<T>(options: TimeoutOptions<T>): Promise<T> {
+  // Without a timeout, no wrapping promise: most task runs take this path.
+  if (options.timeoutSeconds === undefined || options.timeoutSeconds === null) return options.fn();
+  return raceTimeout(options, options.timeoutSeconds);
+}
+
+interface TimeoutOptions<T> {
+  /** Must not throw synchronously (an async function never does). */
   fn: () => Promise<T>;
   timeoutSeconds: number | undefined;
   controller: AbortController;
   message: string;
-}): Promise<T> {
-  const { timeoutSeconds, controller } = options;
-  if (timeoutSeconds === undefined || timeoutSeconds === null) return options.fn();
+}
+
+async function raceTimeout<T>(options: TimeoutOptions<T>, timeoutSeconds: number): Promise<T> {
+  const { controller } = options;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
