@@ -111,8 +111,15 @@ export async function createServerInternals(options: CreateServerOptions = {}): 
   };
 }
 
-async function openMigrated(config: DatabaseConfig, options: { migrate?: boolean }): Promise<DatabaseHandle> {
-  const handle = await createDb(config);
+async function openMigrated(
+  config: DatabaseConfig,
+  options: { migrate?: boolean; logger?: ServerLogger },
+): Promise<DatabaseHandle> {
+  const logger = options.logger ?? stderrLogger;
+  const handle = await createDb(config, {
+    onConnectionError: (error) =>
+      logger.warn('A database connection was closed by the server', { message: error.message }),
+  });
   try {
     if (options.migrate !== false) await migrateToLatest(handle.db);
     return handle;

@@ -51,20 +51,44 @@ export function defaultHome(): string {
  * Open a database. The only place that knows which backends exist.
  * @internal
  */
-export async function createDb(config: DatabaseConfig): Promise<DatabaseHandle> {
-  return config.kind === 'postgres' ? openPostgres(config) : openPGlite(config.dataDir);
+export async function createDb(
+  config: DatabaseConfig,
+  options: CreateDbOptions = {},
+): Promise<DatabaseHandle> {
+  return config.kind === 'postgres' ? openPostgres(config, options) : openPGlite(config.dataDir);
 }
 
-async function openPostgres(config: { url: string; schema?: string }): Promise<DatabaseHandle> {
+/** Options of {@link createDb}. */
+export interface CreateDbOptions {
+  /**
+   * Called when Postgres ends an idle pooled connection (a restart, an administrator). The pool
+   * replaces the connection; without a listener, `pg` would throw it as an uncaught exception.
+   * @default ignore
+   */
+  onConnectionError?: (error: Error) => void;
+}
+
+/** A Postgres URL with its password hidden, for messages. */
+export function redactDatabaseUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/, '$1****@');
+}
+
+async function openPostgres(
+  config: { url: string; schema?: string },
+  options: CreateDbOptions,
+): Promise<DatabaseHandle> {
   const { default: pg } = await import('pg');
   if (!/^postgres(ql)?:\/\//.test(config.url)) {
-    throw new ConfigError(`Database URL must start with postgres:// or postgresql:// (got ${config.url})`);
+    throw new ConfigError(
+      `Database URL must start with postgres:// or postgresql:// (got ${redactDatabaseUrl(config.url)})`,
+    );
   }
   const pool = new pg.Pool({
     connectionString: config.url,
     max: 10,
     ...(config.schema ? { options: `-c search_path=${quoteIdent(config.schema)}` } : {}),
   });
+  pool.on('error', (error) => options.onConnectionError?.(error));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (config.schema) {
     try {
