@@ -44,13 +44,18 @@ export function createFlowRunCreator(resources: ServerResources): (input: Input)
     return flow.name;
   }
 
-  async function insert(run: NewFlowRun, state: State | null, parentTaskRunId: string | null) {
+  async function insert(input: {
+    run: NewFlowRun & { id: string };
+    state: State | null;
+    parentTaskRunId: string | null;
+    now: Date;
+  }) {
+    const { run, state, parentTaskRunId, now } = input;
     if (!parentTaskRunId) return insertFlowRunWithState(db, run, state);
     return db.transaction().execute(async (trx) => {
       if (!(await insertFlowRunWithState(trx, run, state))) return false;
       if (!(await findTaskRun(trx, parentTaskRunId))) throw new NotFoundError('Task run', parentTaskRunId);
-      if (state)
-        await mirrorOntoParentTaskRun(trx, { flowRunId: run.id, parentTaskRunId, state, now: clock() });
+      if (state) await mirrorOntoParentTaskRun(trx, { flowRunId: run.id, parentTaskRunId, state, now });
       return true;
     });
   }
@@ -61,7 +66,7 @@ export function createFlowRunCreator(resources: ServerResources): (input: Input)
     const { run, state } = planFlowRun(input, now);
     let inserted: boolean;
     try {
-      inserted = await insert(run, state, input.parentTaskRunId ?? null);
+      inserted = await insert({ run, state, parentTaskRunId: input.parentTaskRunId ?? null, now });
     } catch (error) {
       if (!isForeignKeyViolation(error)) throw error;
       flowNames.delete(input.flowId);
