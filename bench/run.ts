@@ -25,7 +25,10 @@ function runScenario(file: string, env: Record<string, string>): Promise<Measure
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--conditions=dev-source', '--import', 'tsx', join(root, 'bench/scenarios', file)],
+      // TypeScript scenarios run on the sources; `.mjs` ones on the built packages, loader-free.
+      file.endsWith('.mjs')
+        ? [join(root, 'bench/scenarios', file)]
+        : ['--conditions=dev-source', '--import', 'tsx', join(root, 'bench/scenarios', file)],
       {
         cwd: root,
         env: { ...process.env, ...sizes, ...env },
@@ -110,8 +113,8 @@ async function memory(): Promise<Measurement[]> {
   try {
     const first = await createServer({ database: { kind: 'pglite', dataDir } });
     await first.close();
-    process.stderr.write('▸ memory.ts on pglite…\n');
-    return await runScenario('memory.ts', { BENCH_DATA_DIR: dataDir });
+    process.stderr.write('▸ memory.mjs on pglite (built packages)…\n');
+    return await runScenario('memory.mjs', { BENCH_DATA_DIR: dataDir });
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
