@@ -1,5 +1,6 @@
 import { type FlowRun, newState, type State } from '@weft/schemas';
 import type { EngineSession } from './config/engine-session';
+import { flowRunInfo } from './flows/flow-run-info';
 import type { AnyFlow } from './flows/flow-types';
 import type { RunLogger } from './logging/run-logger';
 import { runHooks } from './tasks/run-hooks';
@@ -28,20 +29,7 @@ let installed = false;
 let handling = false;
 
 function hookArgs(run: TrackedRun, state: State) {
-  const { flowRun } = run;
-  return [
-    run.flow,
-    {
-      id: flowRun.id,
-      name: flowRun.name,
-      flowName: flowRun.flowName,
-      runCount: flowRun.runCount,
-      tags: flowRun.tags,
-      parameters: flowRun.parameters,
-      parentTaskRunId: flowRun.parentTaskRunId,
-    },
-    state,
-  ] as const;
+  return [run.flow, flowRunInfo(run.flowRun), state] as const;
 }
 
 /**

@@ -12,7 +12,8 @@ import { runHooks } from '../tasks/run-hooks';
 import { runAttempt } from './flow-attempt';
 import { outcomeOf } from './flow-outcome';
 import { bindFlowCall } from './flow-parameters';
-import type { AnyFlow, FlowRunInfo, FlowRunOutcome } from './flow-types';
+import { flowRunInfo } from './flow-run-info';
+import type { AnyFlow, FlowRunOutcome } from './flow-types';
 import { prepareSubflow, type SubflowPlan } from './subflow';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -25,19 +26,6 @@ export function hooksFor(flow: AnyFlow, state: State) {
   if (state.type === 'CANCELLED' || state.type === 'CANCELLING') return flow.options.onCancellation;
   if (state.type === 'RUNNING') return flow.options.onRunning;
   return undefined;
-}
-
-/** The hook argument describing a flow run. @internal */
-export function flowRunInfo(flowRun: FlowRun): FlowRunInfo {
-  return {
-    id: flowRun.id,
-    name: flowRun.name,
-    flowName: flowRun.flowName,
-    runCount: flowRun.runCount,
-    tags: flowRun.tags,
-    parameters: flowRun.parameters,
-    parentTaskRunId: flowRun.parentTaskRunId,
-  };
 }
 
 const versions = new WeakMap<AnyFlow['fn'], string>();
