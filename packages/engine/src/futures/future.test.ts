@@ -12,18 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function taskRunsOf(flowRunId: string) {
-  await t.session.flush();
-  return t.client.taskRuns.list.query({
-    filter: { flowRunId: { any: [flowRunId] } },
-    sort: 'EXPECTED_START_TIME_ASC',
-  });
-}
-
-async function _stateNames(taskRunId: string) {
-  return (await t.client.taskRuns.states.query({ id: taskRunId })).map((s) => s.name);
-}
-
 describe('submit, map and futures', () => {
   it('submits concurrently and resolves futures passed as arguments, recording them as inputs', async () => {
     const add = task({ name: 'add' }, async (a: number, b: number) => a + b);
@@ -34,7 +22,7 @@ describe('submit, map and futures', () => {
       return b.result();
     }).returnState();
     expect(await outcome.result()).toBe(13);
-    const runs = await taskRunsOf(outcome.flowRunId);
+    const runs = await t.taskRunsOf(outcome.flowRunId);
     const second = runs.find((r) => r.taskInputs.a?.length);
     expect(second?.taskInputs.a).toEqual([{ inputType: 'task_run', id: runs.find((r) => r !== second)!.id }]);
   });

@@ -12,18 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function taskRunsOf(flowRunId: string) {
-  await t.session.flush();
-  return t.client.taskRuns.list.query({
-    filter: { flowRunId: { any: [flowRunId] } },
-    sort: 'EXPECTED_START_TIME_ASC',
-  });
-}
-
-async function stateNames(taskRunId: string) {
-  return (await t.client.taskRuns.states.query({ id: taskRunId })).map((s) => s.name);
-}
-
 describe('calling a task', () => {
   it('returns its value and records Pending → Running → Completed in the flow run', async () => {
     const double = task(
@@ -32,9 +20,9 @@ describe('calling a task', () => {
     );
     const outcome = await flow({ name: 'call-flow' }, async () => double(21)).returnState();
     expect(await outcome.result()).toBe(42);
-    const [run] = await taskRunsOf(outcome.flowRunId);
+    const [run] = await t.taskRunsOf(outcome.flowRunId);
     expect(run).toMatchObject({ stateType: 'COMPLETED', taskVersion: '1.2', runCount: 1 });
-    expect(await stateNames(run!.id)).toEqual(['Pending', 'Running', 'Completed']);
+    expect(await t.stateNames(run!.id)).toEqual(['Pending', 'Running', 'Completed']);
   });
 
   it('throws the error of a failed task and records it as data', async () => {
@@ -44,7 +32,7 @@ describe('calling a task', () => {
     const outcome = await flow({ name: 'boom-flow' }, async () => boom()).returnState();
     expect(outcome.state.type).toBe('FAILED');
     await expect(outcome.result()).rejects.toThrow(TypeError);
-    const [run] = await taskRunsOf(outcome.flowRunId);
+    const [run] = await t.taskRunsOf(outcome.flowRunId);
     expect(run?.state?.data).toMatchObject({ kind: 'builtin', name: 'TypeError', message: 'bad input' });
   });
 
@@ -68,8 +56,8 @@ describe('retries', () => {
     expect(await outcome.result()).toBe(3);
     expect(started[1]! - started[0]!).toBeGreaterThanOrEqual(95);
     expect(started[2]! - started[1]!).toBeGreaterThanOrEqual(195);
-    const [run] = await taskRunsOf(outcome.flowRunId);
-    expect(await stateNames(run!.id)).toEqual([
+    const [run] = await t.taskRunsOf(outcome.flowRunId);
+    expect(await t.stateNames(run!.id)).toEqual([
       'Pending',
       'Running',
       'AwaitingRetry',
@@ -112,7 +100,7 @@ describe('retries', () => {
       jittery.map([1, 2, 3, 4, 5, 6]).result(),
     ).returnState();
     expect(await outcome.result()).toEqual([1, 2, 3, 4, 5, 6]);
-    const runs = await taskRunsOf(outcome.flowRunId);
+    const runs = await t.taskRunsOf(outcome.flowRunId);
     const delays: number[] = [];
     for (const run of runs) {
       expect(run.empiricalPolicy.retryJitterFactor).toBe(1);
@@ -155,7 +143,7 @@ describe('timeouts', () => {
     const outcome = await flow({ name: 'timeout-flow' }, async () => slow()).returnState();
     await expect(outcome.result()).rejects.toThrow(RunTimeoutError);
     expect(aborted).toBe(true);
-    const [run] = await taskRunsOf(outcome.flowRunId);
+    const [run] = await t.taskRunsOf(outcome.flowRunId);
     expect(run?.stateName).toBe('TimedOut');
     expect(run?.state?.message).toBe('Task run exceeded timeout of 0.1 second(s)');
   });
@@ -170,7 +158,7 @@ describe('nesting and logPrints', () => {
     const outer = task({ name: 'outer', logPrints: true }, async (n: number) => inner(n));
     const outcome = await flow({ name: 'nested-flow' }, async () => outer(1)).returnState();
     expect(await outcome.result()).toBe(2);
-    const runs = await taskRunsOf(outcome.flowRunId);
+    const runs = await t.taskRunsOf(outcome.flowRunId);
     const outerRun = runs.find((r) => r.name.startsWith('outer'))!;
     const innerRun = runs.find((r) => r.name.startsWith('inner'))!;
     expect(innerRun.taskInputs.__parents__).toEqual([{ inputType: 'task_run', id: outerRun.id }]);
@@ -183,7 +171,7 @@ describe('names, hooks and runtime', () => {
   it('names runs from a taskRunName template', async () => {
     const greet = task({ name: 'greet', taskRunName: 'greet-{who}' }, async (who: string) => `hi ${who}`);
     const outcome = await flow({ name: 'name-flow' }, async () => greet('ada')).returnState();
-    const [run] = await taskRunsOf(outcome.flowRunId);
+    const [run] = await t.taskRunsOf(outcome.flowRunId);
     expect(run?.name).toBe('greet-ada');
   });
 
@@ -223,7 +211,7 @@ describe('names, hooks and runtime', () => {
     }));
     const outcome = await flow({ name: 'runtime-task-flow' }, async () => probe(7)).returnState();
     const value = await outcome.result();
-    const [run] = await taskRunsOf(outcome.flowRunId);
+    const [run] = await t.taskRunsOf(outcome.flowRunId);
     expect(value).toEqual({
       x: 7,
       id: run!.id,

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWeftClient, type WeftClient } from '@weft/client';
+import type { TaskRun } from '@weft/schemas';
 import { createTestServer, type TestServer } from '@weft/server/internal';
 import { createEngineSession, type EngineSession, setEngineSession } from '../config/engine-session';
 import { readSettings } from '../config/settings';
@@ -16,6 +17,10 @@ export interface TestEngine {
   httpRequests(): number;
   /** A fresh directory for results. */
   home: string;
+  /** Every task run of a flow run, oldest first, after flushing the recorder. */
+  taskRunsOf(flowRunId: string): Promise<TaskRun[]>;
+  /** The names of a task run's states, oldest first. */
+  stateNames(taskRunId: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -51,6 +56,16 @@ export async function startTestEngine(
     server,
     home,
     httpRequests: () => requests,
+    async taskRunsOf(flowRunId) {
+      await session.flush();
+      return client.taskRuns.list.query({
+        filter: { flowRunId: { any: [flowRunId] } },
+        sort: 'EXPECTED_START_TIME_ASC',
+      });
+    },
+    async stateNames(taskRunId) {
+      return (await client.taskRuns.states.query({ id: taskRunId })).map((s) => s.name);
+    },
     async close() {
       await session.flush();
       setEngineSession(undefined);
