@@ -28,6 +28,7 @@ export {
   FlowRunFilter,
   FlowRunListInput,
   FlowRunPolicy,
+  FlowRunPolicyUpdate,
   FlowRunSetState,
   FlowRunSort,
   FlowRunUpdate,

@@ -29,6 +29,21 @@ export const FlowRunPolicy = z.object({
 });
 export type FlowRunPolicy = z.infer<typeof FlowRunPolicy>;
 
+/**
+ * Some fields of a {@link FlowRunPolicy}, with no defaults: a field left out stays as it is, and a
+ * field sent with its default value is set to it.
+ */
+export const FlowRunPolicyUpdate = z
+  .object({
+    retries: z.number().int().min(0).nullable(),
+    retryDelaySeconds: z.number().min(0).nullable(),
+    resuming: z.boolean(),
+    pauseKeys: z.array(z.string()),
+    retryType: z.enum(['in_process', 'reschedule']).nullable(),
+  })
+  .partial();
+export type FlowRunPolicyUpdate = z.infer<typeof FlowRunPolicyUpdate>;
+
 /** A run of a flow. */
 export const FlowRun = z.object({
   id: Uuid,
@@ -75,7 +90,7 @@ export const FlowRunCreate = z.object({
   tags: Tags.default([]),
   idempotencyKey: z.string().min(1).max(512).nullish(),
   parentTaskRunId: Uuid.nullish(),
-  empiricalPolicy: FlowRunPolicy.partial().optional(),
+  empiricalPolicy: FlowRunPolicyUpdate.optional(),
   /** The initial state. @default Pending */
   state: StateCreate.optional(),
 });
@@ -88,7 +103,7 @@ export const FlowRunUpdate = z.object({
   flowVersion: z.string().max(256).nullish(),
   parameters: JsonObject.optional(),
   tags: Tags.optional(),
-  empiricalPolicy: FlowRunPolicy.partial().optional(),
+  empiricalPolicy: FlowRunPolicyUpdate.optional(),
   infrastructurePid: z.string().nullish(),
 });
 export type FlowRunUpdate = z.input<typeof FlowRunUpdate>;

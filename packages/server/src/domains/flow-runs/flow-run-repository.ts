@@ -2,6 +2,7 @@ import {
   type FlowRun,
   type FlowRunFilter,
   FlowRunPolicy,
+  type FlowRunPolicyUpdate,
   type FlowRunSort,
   type FlowRunUpdate,
   type State,
@@ -195,16 +196,7 @@ export async function updateFlowRunFields(
   return true;
 }
 
-const DEFAULT_POLICY = FlowRunPolicy.parse({});
-
-/**
- * Merge a policy update into the stored policy. `FlowRunPolicy.partial()` fills zod defaults in
- * for omitted keys, so a value equal to its default counts as "not given" (to reset a field,
- * send the whole policy through `setState`'s orchestration instead).
- */
-function mergePolicy(stored: Record<string, unknown>, update: Partial<FlowRunPolicy>): FlowRunPolicy {
-  const given = Object.entries(update).filter(
-    ([key, value]) => JSON.stringify(value) !== JSON.stringify(DEFAULT_POLICY[key as keyof FlowRunPolicy]),
-  );
-  return FlowRunPolicy.parse({ ...stored, ...Object.fromEntries(given) });
+/** Merge a policy update (only the fields it names) into the stored policy. */
+function mergePolicy(stored: Record<string, unknown>, update: FlowRunPolicyUpdate): FlowRunPolicy {
+  return FlowRunPolicy.parse({ ...stored, ...update });
 }

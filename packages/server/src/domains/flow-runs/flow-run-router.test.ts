@@ -148,6 +148,13 @@ describe('flowRuns.update and delete', () => {
     expect(updated.empiricalPolicy).toMatchObject({ retries: 2, retryDelaySeconds: 5 });
   });
 
+  it('resets a policy field to its default value, leaving the fields it does not name', async () => {
+    const run = await api.flowRuns.create({ flowId, empiricalPolicy: { retries: 3, retryDelaySeconds: 7 } });
+    const updated = await api.flowRuns.update({ id: run.id, empiricalPolicy: { retries: null } });
+    expect(updated.empiricalPolicy).toMatchObject({ retries: null, retryDelaySeconds: 7 });
+    expect((await api.flowRuns.read({ id: run.id })).empiricalPolicy.retries).toBeNull();
+  });
+
   it('deletes a run with its states, task runs and logs', async () => {
     const run = await api.flowRuns.create({ flowId });
     const taskRunId = uuid7();
