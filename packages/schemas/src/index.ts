@@ -7,6 +7,42 @@ export { JsonObject, JsonValue } from './core/json';
 export { generateRunName } from './core/run-names';
 export { API_VERSION } from './core/version';
 export { wireTransformer } from './core/wire-transformer';
+export {
+  CollisionStrategy,
+  ConcurrencyOptions,
+  DEPLOYMENT_SORTS,
+  Deployment,
+  DeploymentClaimFlowRunsInput,
+  DeploymentCountInput,
+  DeploymentCreate,
+  DeploymentFilter,
+  DeploymentFlowRunCreate,
+  DeploymentListInput,
+  DeploymentName,
+  DeploymentRef,
+  DeploymentSort,
+  DeploymentStatus,
+  DeploymentUpdate,
+  MAX_PARAMETERS_SIZE,
+} from './deployments/deployment';
+export {
+  GitCloneStep,
+  PullStep,
+  RunShellScriptStep,
+  SetWorkingDirectoryStep,
+} from './deployments/pull-steps';
+export {
+  CronSchedule,
+  DeploymentSchedule,
+  DeploymentScheduleCreate,
+  DeploymentScheduleInput,
+  DeploymentScheduleUpdate,
+  IntervalSchedule,
+  RRuleSchedule,
+  Schedule,
+  ScheduleSlug,
+  TimeZone,
+} from './deployments/schedule';
 export { SerializedError } from './errors/serialized-error';
 export type { WeftErrorCode, WeftErrorOptions } from './errors/weft-error';
 export { isWeftError, WEFT_ERROR_CODES, WeftError } from './errors/weft-error';
@@ -32,6 +68,7 @@ export {
   FlowRunSetState,
   FlowRunSort,
   FlowRunUpdate,
+  RunCreator,
 } from './flow-runs/flow-run';
 export {
   FLOW_NAME_BANNED_CHARACTERS,
@@ -95,3 +132,25 @@ export {
   TaskRunSort,
   TaskRunStateRecord,
 } from './task-runs/task-run';
+export {
+  BaseJobTemplate,
+  ClaimedFlowRun,
+  ClaimFlowRunsInput,
+  WORK_POOL_NAME_BANNED_CHARACTERS,
+  Worker,
+  WorkerHeartbeat,
+  WorkerStatus,
+  WorkPool,
+  WorkPoolCreate,
+  WorkPoolFilter,
+  WorkPoolListInput,
+  WorkPoolName,
+  WorkPoolPreviewInput,
+  WorkPoolStatus,
+  WorkPoolUpdate,
+  WorkQueue,
+  WorkQueueCreate,
+  WorkQueueRef,
+  WorkQueueStatus,
+  WorkQueueUpdate,
+} from './work-pools/work-pool';

@@ -14,6 +14,8 @@ import { type ServerLogger, stderrLogger } from './logger';
 import type { ServerResources } from './resources';
 import type { AppRouter } from './router';
 import { appRouter } from './router';
+import { createServiceRunner, type ServiceRunner } from './services/background-service';
+import { SERVER_SERVICES } from './services/index';
 import type { TrpcContext } from './trpc/context';
 import { createContextFactory } from './trpc/create-context';
 
@@ -31,6 +33,11 @@ export interface CreateServerOptions {
   logger?: ServerLogger;
   /** Require `Authorization: Bearer <apiKey>` on `/api`. @default `WEFT_SERVER_API_KEY` */
   apiKey?: string;
+  /**
+   * Run the background services (scheduler, late runs, foreman, ...) on their timers.
+   * @default true
+   */
+  services?: boolean;
 }
 
 /** A running Weft server (not yet listening until `listen()`). */
@@ -48,6 +55,8 @@ export interface WeftServer {
 /** A server with its resources exposed, for the test harness. @internal */
 export interface WeftServerInternals extends WeftServer {
   resources: ServerResources;
+  /** The background services; `runOnce(name)` runs one pass now (tests move the clock). */
+  services: ServiceRunner;
 }
 
 /**
@@ -76,12 +85,15 @@ export async function createServerInternals(options: CreateServerOptions = {}): 
     events: new ServerEvents(),
   };
   const createContext = createContextFactory(resources);
+  const services = createServiceRunner(resources, SERVER_SERVICES);
+  if (options.services !== false) services.start();
   const apiKey = options.apiKey ?? (process.env.WEFT_SERVER_API_KEY || undefined);
   let http: Server | null = null;
   let closed = false;
   return {
     router: appRouter,
     resources,
+    services,
     createContext,
     async listen(listenOptions = {}) {
       if (http) throw new Error('The server is already listening');
@@ -100,6 +112,7 @@ export async function createServerInternals(options: CreateServerOptions = {}): 
     async close() {
       if (closed) return;
       closed = true;
+      await services.stop();
       if (http) {
         const server = http;
         // Open SSE streams would keep close() waiting forever.

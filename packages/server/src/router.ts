@@ -4,10 +4,12 @@
  */
 import { API_VERSION } from '@weft/schemas';
 import { z } from 'zod';
+import { deploymentRouter } from './domains/deployments/deployment-router';
 import { flowRunRouter } from './domains/flow-runs/flow-run-router';
 import { flowRouter } from './domains/flows/flow-router';
 import { logRouter } from './domains/logs/log-router';
 import { taskRunRouter } from './domains/task-runs/task-run-router';
+import { workerRouter, workPoolRouter, workQueueRouter } from './domains/work-pools/work-pool-router';
 import { procedure, router } from './trpc/init';
 import { SERVER_VERSION } from './version';
 
@@ -27,6 +29,10 @@ export const appRouter = router({
   flowRuns: flowRunRouter,
   taskRuns: taskRunRouter,
   logs: logRouter,
+  deployments: deploymentRouter,
+  workPools: workPoolRouter,
+  workQueues: workQueueRouter,
+  workers: workerRouter,
   admin: adminRouter,
 });
 

@@ -44,6 +44,14 @@ export const FlowRunPolicyUpdate = z
   .partial();
 export type FlowRunPolicyUpdate = z.infer<typeof FlowRunPolicyUpdate>;
 
+/** Who or what created a run. */
+export const RunCreator = z.object({
+  id: Uuid.nullable(),
+  type: z.string(),
+  displayValue: z.string().nullable(),
+});
+export type RunCreator = z.infer<typeof RunCreator>;
+
 /** A run of a flow. */
 export const FlowRun = z.object({
   id: Uuid,
@@ -52,7 +60,16 @@ export const FlowRun = z.object({
   flowName: z.string(),
   flowVersion: z.string().nullable(),
   deploymentId: Uuid.nullable(),
+  deploymentVersion: z.string().nullable(),
+  workPoolName: z.string().nullable(),
   workQueueName: z.string().nullable(),
+  workQueueId: Uuid.nullable(),
+  /** Job variables of this run, over the deployment's and the pool's. */
+  jobVariables: JsonObject,
+  /** Created by the scheduler for one of the deployment's schedules. */
+  autoScheduled: z.boolean(),
+  /** Who created the run: a schedule, a user, an automation. */
+  createdBy: RunCreator.nullable(),
   parentTaskRunId: Uuid.nullable(),
   idempotencyKey: z.string().nullable(),
   parameters: JsonObject,
@@ -128,6 +145,8 @@ export const FlowRunFilter = z
     flowName: StringFilter.optional(),
     deploymentId: IdFilter.optional(),
     workQueueName: StringFilter.optional(),
+    workPoolName: StringFilter.optional(),
+    autoScheduled: z.boolean().optional(),
     stateType: enumFilter(StateType).optional(),
     stateName: StringFilter.optional(),
     flowVersion: StringFilter.optional(),

@@ -38,7 +38,13 @@ export interface FlowRunTable extends RunColumns {
   flow_id: string;
   flow_version: string | null;
   deployment_id: string | null;
+  deployment_version: string | null;
+  work_pool_name: string | null;
   work_queue_name: string | null;
+  work_queue_id: string | null;
+  job_variables: Defaulted<Record<string, unknown>, string>;
+  auto_scheduled: Defaulted<boolean>;
+  created_by: Jsonb<{ id: string | null; type: string; displayValue: string | null }> | null;
   parent_task_run_id: string | null;
   idempotency_key: string | null;
   parameters: Jsonb<Record<string, unknown>>;
@@ -99,6 +105,98 @@ export interface LogTable {
   created_at: Defaulted<Date, Date | string>;
 }
 
+/** Table `work_pool`. */
+export interface WorkPoolTable {
+  id: string;
+  name: string;
+  description: string | null;
+  type: string;
+  base_job_template: Jsonb<Record<string, unknown>>;
+  is_paused: Defaulted<boolean>;
+  concurrency_limit: number | null;
+  status: Defaulted<string>;
+  default_queue_id: string | null;
+  created_at: Defaulted<Date, Date | string>;
+  updated_at: Defaulted<Date, Date | string>;
+}
+
+/** Table `work_queue`. */
+export interface WorkQueueTable {
+  id: string;
+  work_pool_id: string;
+  name: string;
+  description: string | null;
+  is_paused: Defaulted<boolean>;
+  concurrency_limit: number | null;
+  priority: number;
+  last_polled: Timestamp | null;
+  status: Defaulted<string>;
+  created_at: Defaulted<Date, Date | string>;
+  updated_at: Defaulted<Date, Date | string>;
+}
+
+/** Table `worker`. */
+export interface WorkerTable {
+  id: string;
+  work_pool_id: string;
+  name: string;
+  last_heartbeat_time: Timestamp;
+  heartbeat_interval_seconds: number | null;
+  status: Defaulted<string>;
+  created_at: Defaulted<Date, Date | string>;
+  updated_at: Defaulted<Date, Date | string>;
+}
+
+/** Table `deployment`. */
+export interface DeploymentTable {
+  id: string;
+  name: string;
+  flow_id: string;
+  version: string | null;
+  description: string | null;
+  tags: Defaulted<string[]>;
+  parameters: Jsonb<Record<string, unknown>>;
+  parameter_schema: Jsonb<Record<string, unknown>> | null;
+  enforce_parameter_schema: Defaulted<boolean>;
+  job_variables: Jsonb<Record<string, unknown>>;
+  work_queue_id: string | null;
+  work_pool_name: string | null;
+  work_queue_name: string | null;
+  entrypoint: string | null;
+  path: string | null;
+  pull_steps: Jsonb<unknown[]>;
+  paused: Defaulted<boolean>;
+  status: Defaulted<string>;
+  last_polled: Timestamp | null;
+  concurrency_limit: number | null;
+  concurrency_options: Jsonb<Record<string, unknown>> | null;
+  created_at: Defaulted<Date, Date | string>;
+  updated_at: Defaulted<Date, Date | string>;
+}
+
+/** Table `deployment_schedule`. */
+export interface DeploymentScheduleTable {
+  id: string;
+  deployment_id: string;
+  schedule: Jsonb<Record<string, unknown>>;
+  active: Defaulted<boolean>;
+  parameters: Jsonb<Record<string, unknown>>;
+  slug: string | null;
+  created_at: Defaulted<Date, Date | string>;
+  updated_at: Defaulted<Date, Date | string>;
+}
+
+/** Table `concurrency_lease`: a held slot of a limit (`resource`), freed when it expires unrenewed. */
+export interface ConcurrencyLeaseTable {
+  id: string;
+  resource: string;
+  slots: Defaulted<number>;
+  flow_run_id: string | null;
+  holder: Jsonb<Record<string, unknown>>;
+  expires_at: Timestamp;
+  created_at: Defaulted<Date, Date | string>;
+}
+
 /** The Kysely view of the Weft schema (snake_case, as stored). */
 export interface Database {
   flow: FlowTable;
@@ -107,6 +205,12 @@ export interface Database {
   task_run: TaskRunTable;
   task_run_state: TaskRunStateTable;
   log: LogTable;
+  work_pool: WorkPoolTable;
+  work_queue: WorkQueueTable;
+  worker: WorkerTable;
+  deployment: DeploymentTable;
+  deployment_schedule: DeploymentScheduleTable;
+  concurrency_lease: ConcurrencyLeaseTable;
 }
 
 export type FlowRow = Selectable<FlowTable>;
@@ -116,3 +220,9 @@ export type TaskRunRow = Selectable<TaskRunTable>;
 export type TaskRunStateRow = Selectable<TaskRunStateTable>;
 export type LogRow = Selectable<LogTable>;
 export type NewFlowRun = Insertable<FlowRunTable>;
+export type WorkPoolRow = Selectable<WorkPoolTable>;
+export type WorkQueueRow = Selectable<WorkQueueTable>;
+export type WorkerRow = Selectable<WorkerTable>;
+export type DeploymentRow = Selectable<DeploymentTable>;
+export type DeploymentScheduleRow = Selectable<DeploymentScheduleTable>;
+export type ConcurrencyLeaseRow = Selectable<ConcurrencyLeaseTable>;

@@ -16,19 +16,25 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('migrations', () => {
-  it('creates the six tables and is a no-op when applied again', async () => {
+  it('creates the tables and is a no-op when applied again', async () => {
     const { db } = t.resources;
     const tables = await sql<{ table_name: string }>`
       select table_name from information_schema.tables
       where table_schema = current_schema() and table_name not like 'weft_migration%'
       order by table_name`.execute(db);
     expect(tables.rows.map((row) => row.table_name)).toEqual([
+      'concurrency_lease',
+      'deployment',
+      'deployment_schedule',
       'flow',
       'flow_run',
       'flow_run_state',
       'log',
       'task_run',
       'task_run_state',
+      'work_pool',
+      'work_queue',
+      'worker',
     ]);
     const again = await migrateToLatest(db);
     expect(again.results).toEqual([]);

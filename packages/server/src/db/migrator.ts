@@ -8,17 +8,32 @@ import {
 } from 'kysely';
 import type { Database } from './database';
 import * as init from './migrations/2026-11-21-001-init';
+import * as deployments from './migrations/2026-11-21-002-deployments';
 
 /** Every migration, by name, in order. A static map so bundlers keep them (style.md G7). */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21-001-init': init,
+  '2026-11-21-002-deployments': deployments,
 };
 
 /** Kysely's bookkeeping tables, dropped by a reset. */
 const MIGRATION_TABLES = ['weft_migration', 'weft_migration_lock'] as const;
 
 /** Weft's tables, dropped by a reset. */
-const WEFT_TABLES = ['log', 'task_run_state', 'task_run', 'flow_run_state', 'flow_run', 'flow'] as const;
+const WEFT_TABLES = [
+  'concurrency_lease',
+  'deployment_schedule',
+  'worker',
+  'log',
+  'task_run_state',
+  'task_run',
+  'flow_run_state',
+  'flow_run',
+  'deployment',
+  'work_queue',
+  'work_pool',
+  'flow',
+] as const;
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

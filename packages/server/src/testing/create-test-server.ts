@@ -15,6 +15,8 @@ export interface TestServerOptions {
   apiKey?: string;
   /** @default a logger that keeps quiet */
   logger?: ServerLogger;
+  /** Run the background services on their timers. @default false (call `runService`) */
+  services?: boolean;
 }
 
 /** A throwaway server for tests. */
@@ -24,6 +26,8 @@ export interface TestServer {
   url?: string;
   /** The server's resources (database, clock, events), for assertions on stored rows. */
   resources: ServerResources;
+  /** Run one pass of a background service now (`scheduler`, `late-runs`, `foreman`, ...). */
+  runService(name: string): Promise<boolean>;
   /** Stop the server and drop its database. */
   close(): Promise<void>;
 }
@@ -47,6 +51,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
       database: database.config,
       logger: options.logger ?? quietLogger,
       apiKey: options.apiKey ?? '',
+      services: options.services ?? false,
       ...(options.clock ? { clock: options.clock } : {}),
     };
     const server = await createServerInternals(serverOptions);
@@ -55,6 +60,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
       server,
       ...(url ? { url } : {}),
       resources: server.resources,
+      runService: (name) => server.services.runOnce(name),
       async close() {
         try {
           await server.close();

@@ -21,6 +21,12 @@ import type {
   TaskRunListInput,
 } from '@weft/schemas';
 import type { z } from 'zod';
+import type { DeploymentService } from '../domains/deployments/deployment-contract';
+import type {
+  WorkerService,
+  WorkPoolService,
+  WorkQueueService,
+} from '../domains/work-pools/work-pool-contract';
 import type { ServerLogger } from '../logger';
 
 // The service contracts live here, typed by schema types only, because they are part of the
@@ -73,6 +79,10 @@ export interface Services {
   flowRuns: FlowRunService;
   taskRuns: TaskRunService;
   logs: LogService;
+  deployments: DeploymentService;
+  workPools: WorkPoolService;
+  workQueues: WorkQueueService;
+  workers: WorkerService;
 }
 
 /** The context of every tRPC call, in-process or over HTTP. */

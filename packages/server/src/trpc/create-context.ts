@@ -1,7 +1,9 @@
+import { createDeploymentService } from '../domains/deployments/deployment-service';
 import { createFlowRunService } from '../domains/flow-runs/flow-run-service';
 import { createFlowService } from '../domains/flows/flow-service';
 import { createLogService } from '../domains/logs/log-service';
 import { createTaskRunService } from '../domains/task-runs/task-run-service';
+import { createWorkPoolServices } from '../domains/work-pools/work-pool-service';
 import type { ServerResources } from '../resources';
 import type { Services, TrpcContext } from './context';
 
@@ -12,6 +14,8 @@ export function createServices(resources: ServerResources): Services {
     flowRuns: createFlowRunService(resources),
     taskRuns: createTaskRunService(resources),
     logs: createLogService(resources),
+    deployments: createDeploymentService(resources),
+    ...createWorkPoolServices(resources),
   };
 }
 

@@ -28,6 +28,10 @@ export function flowRunFilterCondition(filter: FlowRunFilter | undefined) {
       ...stringConditions('flow.name', filter.flowName),
       ...idConditions('flow_run.deployment_id', filter.deploymentId),
       ...stringConditions('flow_run.work_queue_name', filter.workQueueName),
+      ...stringConditions('flow_run.work_pool_name', filter.workPoolName),
+      ...(filter.autoScheduled === undefined
+        ? []
+        : [sql<boolean>`flow_run.auto_scheduled = ${filter.autoScheduled}`]),
       ...enumConditions('flow_run.state_type', filter.stateType),
       ...stringConditions('flow_run.state_name', filter.stateName),
       ...stringConditions('flow_run.flow_version', filter.flowVersion),

@@ -1,0 +1,4 @@
+import { router } from '../../trpc/init';
+
+/** `deployments.*` procedures. */
+export const deploymentRouter = router({});

@@ -1,0 +1,7 @@
+import type { BackgroundService } from './background-service';
+
+/**
+ * Every background service of the server, in the order they start. Each domain adds its own
+ * (scheduler and late runs with deployments; foreman and cancelling timeout with work pools).
+ */
+export const SERVER_SERVICES: readonly BackgroundService[] = [];
