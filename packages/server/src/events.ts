@@ -6,6 +6,11 @@ export interface ServerEventMap {
   flowRunChanged: { id: string };
   /** Logs were recorded. */
   logsCreated: { logs: Log[] };
+  /**
+   * Flow runs entered SCHEDULED (created by the scheduler or a deployment run, retried, enqueued
+   * behind a concurrency slot). Workers and `serve` processes wake on it instead of only polling.
+   */
+  flowRunsScheduled: { ids: string[] };
 }
 
 type Listener<T> = (payload: T) => void;
