@@ -12,6 +12,11 @@ import { type EngineSettings, readSettings } from './settings';
  */
 export interface EngineSession {
   readonly settings: EngineSettings;
+  /**
+   * The client the session talks through (a whole `WeftClient` at run time): domains beyond the
+   * orchestrator's slice (deployments, `serve`, `runDeployment`) reach it through ports of their own.
+   */
+  readonly client: OrchestratorClient;
   readonly orchestrator: Orchestrator;
   readonly recorder: TaskRunRecorder;
   readonly logs: LogShipper;
@@ -71,6 +76,7 @@ export function createEngineSession(options: CreateEngineSessionOptions): Engine
   return {
     settings,
     resultStore: options.resultStore ?? createLocalFileResultStore({ basePath: settings.resultsPath }),
+    client: options.client,
     orchestrator,
     recorder,
     logs,
