@@ -18,6 +18,26 @@ export interface FlowRunSnapshot {
   expectedStartTime: Date | null;
   nextScheduledStartTime: Date | null;
   state: State | null;
+  /**
+   * The run's deployment's concurrency limit and leases, loaded for runs of a deployment (absent
+   * or null otherwise). The deployment concurrency rules decide from it; the writer applies leases.
+   */
+  deploymentConcurrency?: DeploymentConcurrencySnapshot | null;
+}
+
+/** A deployment's concurrency limit as one of its runs sees it during a transition. */
+export interface DeploymentConcurrencySnapshot {
+  /** The deployment's limit; null when it has none (a lease the run still holds is released). */
+  limit: number | null;
+  collisionStrategy: 'ENQUEUE' | 'CANCEL_NEW';
+  /** Seconds a lease lives unrenewed. */
+  gracePeriodSeconds: number;
+  /** Live leases (not expired) of the deployment held by other runs. */
+  otherLeases: number;
+  /** When this run's live lease expires; null when it holds none (or only an expired one). */
+  leaseExpiresAt: Date | null;
+  /** Whether this run has a lease row at all, live or expired. */
+  hasLease: boolean;
 }
 
 /** The flow run fields a transition changes; the caller writes them with the new state. */

@@ -1,7 +1,8 @@
 import type { BackgroundService } from './background-service';
+import { concurrencyLeasesService } from './concurrency-leases';
 
 /**
  * Every background service of the server, in the order they start. Each domain adds its own
  * (scheduler and late runs with deployments; foreman and cancelling timeout with work pools).
  */
-export const SERVER_SERVICES: readonly BackgroundService[] = [];
+export const SERVER_SERVICES: readonly BackgroundService[] = [concurrencyLeasesService];

@@ -2,14 +2,19 @@ import { type OrchestrationResult, type State, type StateCreate, uuid7 } from '@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { orchestrateFlowRunTransition } from '../../orchestration/index';
+import {
+  applyDeploymentLeaseEffect,
+  loadDeploymentConcurrency,
+} from '../deployments/deployment-concurrency-repository';
 import { recordTaskRunStates } from '../task-runs/task-run-batch-repository';
 import { lockFlowRunSnapshot } from './flow-run-repository';
 import { writeFlowRunState } from './flow-run-write-repository';
 
 /**
- * Propose a flow run state inside the caller's transaction: lock the run, orchestrate, write the
- * state and run patch when orchestration says so, and mirror it onto the parent task run of a
- * subflow. Undefined when the run does not exist.
+ * Propose a flow run state inside the caller's transaction: lock the run (and, for a run of a
+ * deployment with a concurrency limit, load its leases), orchestrate, write the state and run
+ * patch when orchestration says so, take, renew or release the deployment concurrency lease, and
+ * mirror the state onto the parent task run of a subflow. Undefined when the run does not exist.
  */
 export async function proposeFlowRunState(
   trx: Kysely<Database>,
@@ -17,7 +22,15 @@ export async function proposeFlowRunState(
 ): Promise<{ result: OrchestrationResult; written: boolean } | undefined> {
   const run = await lockFlowRunSnapshot(trx, input.id);
   if (!run) return undefined;
-  const { result, write } = orchestrateFlowRunTransition({
+  if (run.deploymentId) {
+    run.deploymentConcurrency = await loadDeploymentConcurrency(trx, {
+      deploymentId: run.deploymentId,
+      flowRunId: run.id,
+      proposedType: input.proposed.type,
+      now: input.now,
+    });
+  }
+  const { result, write, lease } = orchestrateFlowRunTransition({
     run,
     proposed: input.proposed,
     now: input.now,
@@ -30,6 +43,15 @@ export async function proposeFlowRunState(
     runPatch: write.runPatch,
     now: input.now,
   });
+  if (lease && run.deploymentId && run.deploymentConcurrency) {
+    await applyDeploymentLeaseEffect(trx, {
+      effect: lease,
+      deploymentId: run.deploymentId,
+      flowRunId: run.id,
+      gracePeriodSeconds: run.deploymentConcurrency.gracePeriodSeconds,
+      now: input.now,
+    });
+  }
   if (run.parentTaskRunId) {
     await mirrorOntoParentTaskRun(trx, {
       flowRunId: run.id,
