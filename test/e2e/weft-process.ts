@@ -46,3 +46,62 @@ export function weft(args: string[], env: Record<string, string>, timeoutMs = 90
     });
   });
 }
+
+/** A long-running `weft` child process (a worker, a server), stopped by the test. */
+export interface WeftChild {
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+  /** Resolves when the output contains `text`. */
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code. */
+  stop(graceMs?: number): Promise<number | null>;
+}
+
+/** Start the real `weft` CLI from source as a long-running child process. */
+export function startWeft(args: string[], env: Record<string, string>): WeftChild {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('WEFT_')));
+  const child = spawn(
+    process.execPath,
+    ['--conditions=dev-source', '--import', 'tsx', 'apps/cli/src/bin.ts', ...args],
+    { cwd: REPO_ROOT, env: { ...base, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  const waiters = new Set<() => void>();
+  const append = (d: Buffer) => {
+    output += d;
+    for (const wake of waiters) wake();
+  };
+  child.stdout.on('data', append);
+  child.stderr.on('data', append);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    output: () => output,
+    waitFor(text, timeoutMs = 60_000) {
+      const matches = () => (typeof text === 'string' ? output.includes(text) : text.test(output));
+      if (matches()) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(
+            new Error(`weft ${args.join(' ')} did not print ${String(text)} in ${timeoutMs} ms:\n${output}`),
+          );
+        }, timeoutMs);
+        const check = () => {
+          if (!matches()) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve();
+        };
+        waiters.add(check);
+      });
+    },
+    async stop(graceMs = 10_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
