@@ -36,6 +36,8 @@ export {
   RunTimeoutError,
   UpstreamTaskError,
 } from './errors';
+export type { RunFlowRunOptions } from './execution/run-flow-run';
+export { runFlowRun } from './execution/run-flow-run';
 export { flow } from './flows/flow';
 export type { AnyFlow, Flow, FlowHook, FlowOptions, FlowRunInfo, FlowRunOutcome } from './flows/flow-types';
 export type { AllowFailure, Unmapped } from './futures/annotations';

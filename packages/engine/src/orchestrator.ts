@@ -1,4 +1,6 @@
 import type {
+  Deployment,
+  DeploymentRef,
   Flow,
   FlowCreate,
   FlowRun,
@@ -13,7 +15,7 @@ import type {
   TaskRunBatch,
   TaskRunCreate,
 } from '@weft/schemas';
-import { OrchestrationAbortedError } from './errors';
+import { EngineConfigError, OrchestrationAbortedError } from './errors';
 
 type Mutation<TIn, TOut> = { mutate(input: TIn): Promise<TOut> };
 type Query<TIn, TOut> = { query(input: TIn): Promise<TOut> };
@@ -36,6 +38,8 @@ export interface OrchestratorClient {
     recordBatch: Mutation<TaskRunBatch, { taskRuns: number; states: number }>;
   };
   logs: { create: Mutation<LogBatch, { count: number }> };
+  /** Optional: only workers and `serve` read deployments, and an older server may lack it. */
+  deployments?: { read?: Query<DeploymentRef, Deployment> };
 }
 
 /** What a proposal ended as, after WAIT loops: the state the run is now in. */
@@ -89,6 +93,13 @@ export class Orchestrator {
     return this.#client.flowRuns.read.query({ id });
   }
 
+  /** Read a deployment by id or by `flow-name/deployment-name`. */
+  async readDeployment(ref: DeploymentRef): Promise<Deployment> {
+    const read = this.#client.deployments?.read;
+    if (!read) throw new EngineConfigError('The Weft server does not offer deployments.read');
+    return read.query(ref);
+  }
+
   /** Change a flow run's name, tags or policy (never its state). */
   updateFlowRun(input: FlowRunUpdate): Promise<FlowRun> {
     return this.#client.flowRuns.update.mutate(input);
@@ -112,10 +123,11 @@ export class Orchestrator {
     state: StateCreate,
     options: ProposeOptions = {},
   ): Promise<ProposeResult> {
+    let proposed = state;
     for (;;) {
       const result = await this.#client.flowRuns.setState.mutate({
         id,
-        state,
+        state: proposed,
         force: options.force ?? false,
       });
       const reason = 'reason' in result.details ? result.details.reason : null;
@@ -125,6 +137,9 @@ export class Orchestrator {
         await sleep(Math.max(delay * 1000, 100));
         if (options.signal?.aborted)
           throw new OrchestrationAbortedError('Stopped waiting: run aborted', { flowRunId: id });
+        // The state is entered now, not when it was first proposed (a run's start time is the
+        // timestamp of its first Running state).
+        if (proposed.timestamp) proposed = { ...proposed, timestamp: new Date() };
         continue;
       }
       if (result.status === 'ABORT' || !result.state) {

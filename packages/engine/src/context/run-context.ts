@@ -6,6 +6,13 @@ import type { RunLogger } from '../logging/run-logger';
 import type { ResultStore } from '../results/result-store';
 import type { AnyTask } from '../tasks/task-types';
 
+/** The deployment a flow run was started from, as `runtime.deployment` reports it. @internal */
+export interface RunDeployment {
+  readonly id: string;
+  readonly name: string;
+  readonly version: string | null;
+}
+
 /** The state of one flow run attempt that the engine keeps while it runs. @internal */
 export interface FlowRunContext {
   readonly kind: 'flow';
@@ -28,6 +35,8 @@ export interface FlowRunContext {
   readonly pending: Set<Promise<unknown>>;
   /** Aborted when the flow run times out or is cancelled. */
   readonly signal: AbortSignal;
+  /** The deployment of the run, when it was started from one (by a worker or `serve`). */
+  readonly deployment?: RunDeployment | undefined;
 }
 
 /** The state of one task run that the engine keeps while it runs. @internal */

@@ -35,7 +35,9 @@ export interface TaskRunRuntime {
 /** The deployment of the current flow run, when it was started from one. */
 export interface DeploymentRuntime {
   readonly id: string | undefined;
+  /** Set when the run is executed by a worker or `serve` (which know the deployment). */
   readonly name: string | undefined;
+  readonly version: string | undefined;
   readonly flowRunId: string | undefined;
   readonly parameters: Record<string, unknown>;
 }
@@ -102,18 +104,23 @@ const taskRun: TaskRunRuntime = {
 
 const deployment: DeploymentRuntime = {
   get id() {
-    return findRunContext()?.flowRun?.flowRun.deploymentId ?? undefined;
+    const context = findRunContext()?.flowRun;
+    return context?.deployment?.id ?? context?.flowRun.deploymentId ?? undefined;
   },
   get name() {
-    return undefined;
+    return findRunContext()?.flowRun?.deployment?.name;
+  },
+  get version() {
+    const context = findRunContext()?.flowRun;
+    return context?.deployment?.version ?? context?.flowRun.deploymentVersion ?? undefined;
   },
   get flowRunId() {
-    const run = findRunContext()?.flowRun?.flowRun;
-    return run?.deploymentId ? run.id : undefined;
+    const context = findRunContext()?.flowRun;
+    return context?.deployment || context?.flowRun.deploymentId ? context.flowRun.id : undefined;
   },
   get parameters() {
-    const run = findRunContext()?.flowRun?.flowRun;
-    return run?.deploymentId ? { ...run.parameters } : {};
+    const context = findRunContext()?.flowRun;
+    return context?.deployment || context?.flowRun.deploymentId ? { ...context.flowRun.parameters } : {};
   },
 };
 

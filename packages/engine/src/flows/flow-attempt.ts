@@ -49,6 +49,7 @@ export async function runAttempt(options: DriveOptions & { runCount: number }): 
     occurrences: new Map(),
     pending: new Set(),
     signal: controller.signal,
+    deployment: options.deployment,
   };
   const timeoutSeconds = flow.options.timeoutSeconds;
   const details = { flowRunId: flowRun.id };

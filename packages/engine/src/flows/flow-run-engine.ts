@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type FlowRun, type JsonValue, newState, type State, uuid7 } from '@weft/schemas';
 import { type EngineSession, getEngineSession } from '../config/engine-session';
-import { type FlowRunContext, findRunContext } from '../context/run-context';
+import { type FlowRunContext, findRunContext, type RunDeployment } from '../context/run-context';
 import { OrchestrationAbortedError } from '../errors';
 import { toSerializedError } from '../errors/serialize-error';
 import { createRunLogger } from '../logging/run-logger';
@@ -30,7 +30,8 @@ export function hooksFor(flow: AnyFlow, state: State) {
 
 const versions = new WeakMap<AnyFlow['fn'], string>();
 
-function version(flow: AnyFlow): string {
+/** The flow's version: its `version` option, else the md5 of its function's source. @internal */
+export function flowVersion(flow: AnyFlow): string {
   if (flow.options.version) return flow.options.version;
   let found = versions.get(flow.fn);
   if (!found) {
@@ -40,8 +41,8 @@ function version(flow: AnyFlow): string {
   return found;
 }
 
-/** The run's name from the flow's `flowRunName`, or undefined (the server makes one up). */
-function customRunName(
+/** The run's name from the flow's `flowRunName`, or undefined (the server makes one up). @internal */
+export function customRunName(
   flow: AnyFlow,
   parameters: Record<string, unknown>,
   logger: ReturnType<typeof createRunLogger>,
@@ -99,7 +100,7 @@ export async function runFlow(
     id,
     flowId: flowRecord.id,
     name: valid ? customRunName(flow, bound.parameters, logger) : undefined,
-    flowVersion: version(flow),
+    flowVersion: flowVersion(flow),
     parameters: bound.parameters,
     tags: [...new Set([...(flow.options.tags ?? []), ...(parent?.flowRun?.flowRun.tags ?? [])])],
     parentTaskRunId: subflow?.trackingTaskRunId ?? null,
@@ -109,19 +110,30 @@ export async function runFlow(
     },
     state: valid ? newState('RUNNING') : undefined,
   });
-  const tracked: TrackedRun = { flow, session, flowRun, logger, finished: false };
-  // Subflows too: a signal must not leave a child Running while its parent crashes.
-  const untrack = trackFlowRun(tracked);
-  const options: DriveOptions = {
+  return superviseFlowRun({
     flow,
     session,
     flowRun,
     bound,
     logger,
     subflow,
-    tracked,
     parent: parent?.flowRun,
-  };
+    createdRunning: valid,
+  });
+}
+
+/**
+ * Drive a recorded run to a final state while watching it for signals; an engine failure marks it
+ * Crashed. Shared by {@link runFlow} (a run it created) and `runFlowRun` (an existing run). @internal
+ */
+export async function superviseFlowRun(
+  input: Omit<DriveOptions, 'tracked'>,
+): Promise<FlowRunOutcome<unknown>> {
+  const { flow, session, flowRun, logger } = input;
+  const tracked: TrackedRun = { flow, session, flowRun, logger, finished: false };
+  // Subflows too: a signal must not leave a child Running while its parent crashes.
+  const untrack = trackFlowRun(tracked);
+  const options: DriveOptions = { ...input, tracked };
   try {
     return await drive(options);
   } catch (error) {
@@ -146,6 +158,10 @@ interface DriveOptions {
   subflow: SubflowPlan | undefined;
   tracked: TrackedRun;
   parent: FlowRunContext | undefined;
+  /** The run was created Running by this call: its first attempt starts without a proposal. */
+  createdRunning: boolean;
+  /** The deployment the run belongs to, for `runtime.deployment`. */
+  deployment?: RunDeployment | undefined;
 }
 
 /** Propose a state and fire the hooks of the state the run entered. @internal */
@@ -185,7 +201,7 @@ async function drive(options: DriveOptions): Promise<FlowRunOutcome<unknown>> {
     return outcomeOf({ flowRunId: options.flowRun.id, state, error: bound.validationError });
   }
   // The run was created Running (see runFlow): its first attempt starts without a proposal.
-  let created: State | undefined = options.flowRun.state ?? undefined;
+  let created: State | undefined = options.createdRunning ? (options.flowRun.state ?? undefined) : undefined;
   if (created?.type === 'RUNNING') await enter(options, created);
   else created = undefined;
   let runName_ = 'Running';

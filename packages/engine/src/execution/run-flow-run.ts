@@ -1,0 +1,100 @@
+import type { FlowRun, FlowRunUpdate } from '@weft/schemas';
+import { type EngineSession, getEngineSession } from '../config/engine-session';
+import type { RunDeployment } from '../context/run-context';
+import { bindFlowCall } from '../flows/flow-parameters';
+import { customRunName, flowVersion, superviseFlowRun } from '../flows/flow-run-engine';
+import type { AnyFlow, FlowRunOutcome } from '../flows/flow-types';
+import { createRunLogger, type RunLogger } from '../logging/run-logger';
+import { resolveRetryDelays } from '../retries/retry-delay';
+
+/** Options of {@link runFlowRun}. */
+export interface RunFlowRunOptions {
+  /**
+   * The run's deployment, for `runtime.deployment` (name, version). Given by callers that already
+   * read it (`executeFlowRun`, `serve`); otherwise read from the server when the run has one.
+   */
+  deployment?: RunDeployment | undefined;
+}
+
+/** The deployment of a run, read from the server; undefined (with a warning) when it cannot be. */
+async function findDeployment(
+  session: EngineSession,
+  flowRun: FlowRun,
+  logger: RunLogger,
+): Promise<RunDeployment | undefined> {
+  if (!flowRun.deploymentId) return undefined;
+  try {
+    const found = await session.orchestrator.readDeployment({ id: flowRun.deploymentId });
+    return { id: found.id, name: found.name, version: found.version };
+  } catch (error) {
+    logger.warning(`Could not read the run's deployment: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/**
+ * What the engine writes on an existing run before it starts (reference §3.2 steps 2–3): its flow
+ * version, the flow's retry policy where the run has none, and the flow's custom run name.
+ */
+function startUpdate(
+  flow: AnyFlow,
+  flowRun: FlowRun,
+  parameters: Record<string, unknown> | undefined,
+  logger: RunLogger,
+): FlowRunUpdate {
+  const update: FlowRunUpdate = { id: flowRun.id, flowVersion: flowVersion(flow) };
+  const policy = flowRun.empiricalPolicy;
+  const retries = flow.options.retries ?? 0;
+  const delays = resolveRetryDelays(flow.options.retryDelaySeconds, retries);
+  const empiricalPolicy: NonNullable<FlowRunUpdate['empiricalPolicy']> = {};
+  if (policy.retries === null) empiricalPolicy.retries = retries;
+  if (policy.retryDelaySeconds === null) empiricalPolicy.retryDelaySeconds = delays[0] ?? 0;
+  if (Object.keys(empiricalPolicy).length > 0) update.empiricalPolicy = empiricalPolicy;
+  // Parameters that failed validation are no base for a name: the run fails under its own.
+  const name = parameters ? customRunName(flow, parameters, logger) : undefined;
+  if (name !== undefined) update.name = name;
+  return update;
+}
+
+/**
+ * Run `flow` as the existing flow run `flowRunId` (one created by a deployment, Scheduled, or
+ * Pending after a worker's claim): parameters come from the run and are validated through the
+ * flow's schema, Running is proposed to the server (whose rules may make it wait for the scheduled
+ * time, or abort when someone else runs it), retries happen on the same run, and task runs are
+ * recorded as usual. Workers (through `weft flow-run execute`) and `serve` use it.
+ * @throws OrchestrationAbortedError when the server aborts the run's start (e.g. it is already
+ * running elsewhere, or already finished)
+ * @example
+ * const outcome = await runFlowRun(etl, process.env.WEFT_FLOW_RUN_ID!);
+ * console.log(outcome.state.type); // 'COMPLETED'
+ */
+export async function runFlowRun(
+  flow: AnyFlow,
+  flowRunId: string,
+  options: RunFlowRunOptions = {},
+): Promise<FlowRunOutcome<unknown>> {
+  const session = await getEngineSession();
+  const existing = await session.orchestrator.readFlowRun(flowRunId);
+  const logger = createRunLogger({
+    name: 'weft.flow_runs',
+    shipper: session.logs,
+    flowRunId,
+    taskRunId: null,
+  });
+  const bound = bindFlowCall(flow.fn, flow.options.parameters, { parameters: existing.parameters });
+  const deployment = options.deployment ?? (await findDeployment(session, existing, logger));
+  const valid = !bound.validationError;
+  const update = startUpdate(flow, existing, valid ? bound.parameters : undefined, logger);
+  const flowRun = await session.orchestrator.updateFlowRun(update);
+  return superviseFlowRun({
+    flow,
+    session,
+    flowRun,
+    bound,
+    logger,
+    subflow: undefined,
+    parent: undefined,
+    createdRunning: false,
+    deployment,
+  });
+}
