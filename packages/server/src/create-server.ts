@@ -83,6 +83,7 @@ export async function createServerInternals(options: CreateServerOptions = {}): 
     clock: options.clock ?? (() => new Date()),
     logger: options.logger ?? stderrLogger,
     events: new ServerEvents(),
+    listen: handle.listen,
   };
   const createContext = createContextFactory(resources);
   const services = createServiceRunner(resources, SERVER_SERVICES);

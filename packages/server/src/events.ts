@@ -10,14 +10,18 @@ export interface ServerEventMap {
    * Flow runs entered SCHEDULED (created by the scheduler or a deployment run, retried, enqueued
    * behind a concurrency slot). Workers and `serve` processes wake on it instead of only polling.
    */
-  flowRunsScheduled: { ids: string[] };
+  flowRunsScheduled: {
+    ids: string[];
+    /** Set when another server replica scheduled them (relayed through LISTEN/NOTIFY). */
+    remote?: boolean;
+  };
 }
 
 type Listener<T> = (payload: T) => void;
 
 /**
- * A typed in-process event emitter. One server process only: fan-out across replicas through
- * Postgres LISTEN/NOTIFY (capabilities.supportsListenNotify) comes later.
+ * A typed in-process event emitter. One server process only; `flowRunsScheduled` also crosses
+ * replicas through Postgres LISTEN/NOTIFY (domains/work-pools/scheduled-wakeups.ts).
  */
 export class ServerEvents {
   readonly #listeners = new Map<keyof ServerEventMap, Set<Listener<never>>>();

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DatabaseCapabilities } from './db/create-db';
+import type { DatabaseCapabilities, DatabaseListen } from './db/create-db';
 import type { Database } from './db/database';
 import type { ServerEvents } from './events';
 import type { ServerLogger } from './logger';
@@ -12,4 +12,6 @@ export interface ServerResources {
   clock: () => Date;
   logger: ServerLogger;
   events: ServerEvents;
+  /** LISTEN over a dedicated connection (Postgres); null or absent where it is not supported. */
+  listen?: DatabaseListen | null;
 }

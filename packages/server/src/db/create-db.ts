@@ -29,8 +29,20 @@ export interface DatabaseHandle {
   capabilities: DatabaseCapabilities;
   /** Set when the backend is a PGlite directory: record the listening URL in its lock. */
   lock: ServerLock | null;
+  /** LISTEN on a channel over a dedicated connection; null without `supportsListenNotify`. */
+  listen: DatabaseListen | null;
   close(): Promise<void>;
 }
+
+/**
+ * Open a dedicated connection that LISTENs on `channel` and calls `onNotify` with each payload.
+ * Resolves to the function that closes it; `close()` of the handle closes it too.
+ */
+export type DatabaseListen = (
+  channel: string,
+  onNotify: (payload: string) => void,
+  onError: (error: Error) => void,
+) => Promise<() => Promise<void>>;
 
 /**
  * The database a server uses when none is configured: `WEFT_DATABASE_URL` (Postgres), else
@@ -98,11 +110,41 @@ async function openPostgres(
       throw error;
     }
   }
+  // LISTEN needs a connection of its own for as long as it listens, outside the pool.
+  const listeners = new Set<InstanceType<typeof pg.Client>>();
+  const listen: DatabaseListen = async (channel, onNotify, onError) => {
+    const client = new pg.Client({
+      connectionString: config.url,
+      ...(config.schema ? { options: `-c search_path=${quoteIdent(config.schema)}` } : {}),
+    });
+    client.on('error', onError);
+    client.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    await client.connect();
+    listeners.add(client);
+    const stop = async () => {
+      if (!listeners.delete(client)) return;
+      await client.end().catch(() => {}); // Already broken: nothing left to close.
+    };
+    try {
+      await client.query(`listen ${quoteIdent(channel)}`);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    return stop;
+  };
   return {
     db,
     capabilities: { supportsMultipleConnections: true, supportsSkipLocked: true, supportsListenNotify: true },
     lock: null,
-    close: () => db.destroy(),
+    listen,
+    async close() {
+      await Promise.all([...listeners].map((client) => client.end().catch(() => {})));
+      listeners.clear();
+      await db.destroy();
+    },
   };
 }
 
@@ -122,6 +164,7 @@ async function openPGlite(dataDir: string | undefined): Promise<DatabaseHandle> 
         supportsListenNotify: false,
       },
       lock,
+      listen: null,
       async close() {
         await db.destroy();
         await pglite.close();

@@ -9,6 +9,8 @@ export interface ServicePass {
   /** The time of this pass (the server's clock). */
   now: Date;
   resources: ServerResources;
+  /** Run `fn` once the pass has committed (announce events only then: readers see the writes). */
+  afterCommit(fn: () => void): void;
 }
 
 /**
@@ -53,14 +55,18 @@ export function createServiceRunner(
   let stopped = false;
 
   async function pass(service: BackgroundService): Promise<boolean> {
-    return resources.db.transaction().execute(async (trx) => {
+    const committed: (() => void)[] = [];
+    const ran = await resources.db.transaction().execute(async (trx) => {
       const { rows } = await sql<{
         locked: boolean;
       }>`select pg_try_advisory_xact_lock(${lockKey(service.name)}) as locked`.execute(trx);
       if (!rows[0]?.locked) return false;
-      await service.run({ trx, now: resources.clock(), resources });
+      const afterCommit = (fn: () => void) => void committed.push(fn);
+      await service.run({ trx, now: resources.clock(), resources, afterCommit });
       return true;
     });
+    for (const fn of committed) fn();
+    return ran;
   }
 
   function track<T>(promise: Promise<T>): Promise<T> {

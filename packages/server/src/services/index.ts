@@ -1,8 +1,14 @@
 import type { BackgroundService } from './background-service';
+import { cancellingTimeoutService } from './cancelling-timeout';
 import { concurrencyLeasesService } from './concurrency-leases';
+import { foremanService } from './foreman';
 
 /**
  * Every background service of the server, in the order they start. Each domain adds its own
  * (scheduler and late runs with deployments; foreman and cancelling timeout with work pools).
  */
-export const SERVER_SERVICES: readonly BackgroundService[] = [concurrencyLeasesService];
+export const SERVER_SERVICES: readonly BackgroundService[] = [
+  concurrencyLeasesService,
+  foremanService,
+  cancellingTimeoutService,
+];

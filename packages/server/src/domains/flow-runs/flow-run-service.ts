@@ -53,6 +53,10 @@ export function createFlowRunService(resources: ServerResources): FlowRunService
         return result;
       });
       if (outcome.written) events.emit('flowRunChanged', { id: input.id });
+      // Rescheduled (a retry, AwaitingRetry, a manual Scheduled): wake workers and serve processes.
+      if (outcome.written && outcome.result.state?.type === 'SCHEDULED') {
+        events.emit('flowRunsScheduled', { ids: [input.id] });
+      }
       return outcome.result;
     },
     async states(id) {
