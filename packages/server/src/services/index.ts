@@ -2,6 +2,8 @@ import type { BackgroundService } from './background-service';
 import { cancellingTimeoutService } from './cancelling-timeout';
 import { concurrencyLeasesService } from './concurrency-leases';
 import { foremanService } from './foreman';
+import { lateRunsService } from './late-runs';
+import { schedulerService } from './scheduler';
 
 /**
  * Every background service of the server, in the order they start. Each domain adds its own
@@ -11,4 +13,6 @@ export const SERVER_SERVICES: readonly BackgroundService[] = [
   concurrencyLeasesService,
   foremanService,
   cancellingTimeoutService,
+  schedulerService,
+  lateRunsService,
 ];
