@@ -17,6 +17,32 @@ export type { CacheKeyFn } from './caching/compute-cache-key';
 export { flushEngine } from './config/engine-session';
 export type { DeploymentRuntime, FlowRunRuntime, TaskRunRuntime } from './context/runtime';
 export { runtime } from './context/runtime';
+export type {
+  ConcurrencyLimitOption,
+  DeploymentOptionsBase,
+  DeployOptions,
+  ServeDeploymentOptions,
+  ServeOptions,
+  ServeRunnerOptions,
+} from './deployments/deploy-options';
+export { DeploymentError, PullStepError } from './deployments/deployment-errors';
+export type { DeploymentScheduleOption } from './deployments/deployment-schedules';
+export type {
+  DeploymentFlowRun,
+  DeploymentHandle,
+  FlowTypes,
+  HasFlowTypes,
+  InferParameters,
+  InferResult,
+} from './deployments/deployment-types';
+export type { FlowRunResultOptions } from './deployments/flow-run-result';
+export { flowRunResult } from './deployments/flow-run-result';
+export type { PullStepsResult, RunPullStepsOptions } from './deployments/pull-steps/run-pull-steps';
+export { runPullSteps } from './deployments/pull-steps/run-pull-steps';
+export type { DeploymentTarget, RunDeploymentArgs, RunDeploymentOptions } from './deployments/run-deployment';
+export { runDeployment } from './deployments/run-deployment';
+export type { ServableDeployment, ServeHandle } from './deployments/serve/serve';
+export { serve } from './deployments/serve/serve';
 export {
   CachePolicyError,
   EngineConfigError,

@@ -20,13 +20,3 @@ export class PullStepError extends WeftError {
     this.step = options.step;
   }
 }
-
-/** `runDeployment` stopped waiting before the run reached a final state. */
-export class DeploymentRunTimeoutError extends WeftError {
-  readonly flowRunId: string;
-
-  constructor(message: string, options: WeftErrorOptions & { flowRunId: string }) {
-    super('TIMEOUT', message, options);
-    this.flowRunId = options.flowRunId;
-  }
-}

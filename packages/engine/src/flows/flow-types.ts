@@ -1,5 +1,8 @@
 import type { State } from '@weft/schemas';
 import type { z } from 'zod';
+import type { DeployOptions, ServeDeploymentOptions, ServeOptions } from '../deployments/deploy-options';
+import type { DeploymentHandle, FlowTypes } from '../deployments/deployment-types';
+import type { ServableDeployment, ServeHandle } from '../deployments/serve/serve';
 import type { RunNameTemplate } from '../naming/run-name';
 import type { ResultStore } from '../results/result-store';
 import type { RetryDelayInput } from '../retries/retry-delay';
@@ -58,8 +61,11 @@ export interface FlowRunOutcome<TReturn> {
   result(): Promise<TReturn>;
 }
 
-/** A flow: call it to run it (a subflow when called inside a flow or task). */
-export interface Flow<TArgs extends unknown[], TReturn> {
+/**
+ * A flow: call it to run it (a subflow when called inside a flow or task). `TParams` is the type
+ * of its parameters by name (from its zod schema), used by deployments and `runDeployment`.
+ */
+export interface Flow<TArgs extends unknown[], TReturn, TParams = Record<string, unknown>> {
   (...args: TArgs): Promise<TReturn>;
   readonly kind: 'flow';
   readonly name: string;
@@ -72,9 +78,25 @@ export interface Flow<TArgs extends unknown[], TReturn> {
   /** Run with parameters by name (as the CLI and workers do). */
   runWithParameters(parameters: Record<string, unknown>): Promise<FlowRunOutcome<TReturn>>;
   /** A copy with some options changed. */
-  with(options: FlowOptions): Flow<TArgs, TReturn>;
+  with(options: FlowOptions): Flow<TArgs, TReturn, TParams>;
+  /** Type-only: the parameter and result types, for `runDeployment` and `@weft/client`. Never set. */
+  readonly '~types'?: FlowTypes<TParams, TReturn> | undefined;
+  /**
+   * Register (upsert) a deployment of this flow on a work pool, whose workers run it; returns a
+   * typed handle for `runDeployment`.
+   * @example await etl.deploy({ name: 'nightly', workPool: 'local', schedules: [{ cron: '0 2 * * *', timezone: 'Europe/Berlin' }] });
+   */
+  deploy(options: DeployOptions<TParams>): Promise<DeploymentHandle<TParams, TReturn>>;
+  /**
+   * Register a deployment without a work pool and run its runs in this process until stopped
+   * (SIGINT/SIGTERM or `stop()`).
+   * @example const { done } = await etl.serve({ name: 'dev', schedules: [{ interval: 60 }] }); await done;
+   */
+  serve(options: ServeOptions<TParams>): Promise<ServeHandle<TParams, TReturn>>;
+  /** A deployment of this flow for `serve(a.toDeployment(…), b.toDeployment(…))`. */
+  toDeployment(options: ServeDeploymentOptions<TParams>): ServableDeployment<TParams, TReturn>;
 }
 
 /** Any flow. */
 // biome-ignore lint/suspicious/noExplicitAny: the widest flow type must accept every argument list
-export type AnyFlow = Flow<any[], unknown>;
+export type AnyFlow = Flow<any[], unknown, any>;

@@ -1,6 +1,9 @@
 import { FlowName } from '@weft/schemas';
 import type { z } from 'zod';
 import { findRunContext } from '../context/run-context';
+import { deployFlow } from '../deployments/deploy-flow';
+import { rememberDefinitionSite } from '../deployments/flow-entrypoint';
+import { serveFlow, toServableDeployment } from '../deployments/serve/serve';
 import { FlowDefinitionError } from '../errors';
 import { nameFromFunction } from '../tasks/task-key';
 import { flowParameterSchema } from './flow-parameters';
@@ -25,7 +28,12 @@ function start(flow: AnyFlow, args: unknown[]): Promise<FlowRunOutcome<unknown>>
   return running;
 }
 
-function makeFlow(options: FlowOptions, fn: (...args: never[]) => unknown): AnyFlow {
+function makeFlow(
+  options: FlowOptions,
+  fn: (...args: never[]) => unknown,
+  // Where the flow was defined, for inferring a deployment's entrypoint; `with()` keeps it.
+  site: Error = new Error('flow definition site'),
+): AnyFlow {
   const name = options.name ?? nameFromFunction(fn, 'flow');
   const valid = FlowName.safeParse(name);
   if (!valid.success) {
@@ -41,8 +49,13 @@ function makeFlow(options: FlowOptions, fn: (...args: never[]) => unknown): AnyF
     fn,
     returnState: (...args: unknown[]) => start(flow, args),
     runWithParameters: (parameters: Record<string, unknown>) => runFlow(flow, { parameters }),
-    with: (overrides: FlowOptions) => makeFlow({ ...options, ...overrides }, fn),
+    with: (overrides: FlowOptions) => makeFlow({ ...options, ...overrides }, fn, site),
+    deploy: (deployOptions: Parameters<AnyFlow['deploy']>[0]) => deployFlow(flow, deployOptions),
+    serve: (serveOptions: Parameters<AnyFlow['serve']>[0]) => serveFlow(flow, serveOptions),
+    toDeployment: (deployment: Parameters<AnyFlow['toDeployment']>[0]) =>
+      toServableDeployment(flow, deployment),
   }) as unknown as AnyFlow;
+  rememberDefinitionSite(flow, site);
   Object.defineProperty(flow, 'name', { value: name });
   Object.defineProperty(flow, 'parameterSchema', {
     get: () => {
@@ -68,7 +81,8 @@ export function flow<TSchema extends z.ZodType, TReturn>(
   fn: (parameters: z.output<TSchema>) => TReturn | Promise<TReturn>,
 ): Flow<
   undefined extends z.input<TSchema> ? [parameters?: z.input<TSchema>] : [parameters: z.input<TSchema>],
-  Awaited<TReturn>
+  Awaited<TReturn>,
+  z.input<TSchema>
 >;
 export function flow<TArgs extends unknown[], TReturn>(
   options: FlowOptions<undefined> | string,
