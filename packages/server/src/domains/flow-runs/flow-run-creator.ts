@@ -83,14 +83,30 @@ export function createFlowRunCreator(resources: ServerResources): (input: Input)
   };
 }
 
-/** The run row to insert, with its orchestrated first state (null when none is written). */
-function planFlowRun(input: Input, now: Date) {
+/** The columns a run of a deployment carries (`deployments.createFlowRun`). @internal */
+export interface DeploymentRunColumns {
+  deployment_id: string;
+  deployment_version: string | null;
+  work_pool_name: string | null;
+  work_queue_name: string | null;
+  work_queue_id: string | null;
+  /** JSON text. */
+  job_variables: string;
+  /** JSON text of a RunCreator, or null. */
+  created_by: string | null;
+}
+
+/**
+ * The run row to insert, with its orchestrated first state (null when none is written).
+ * @internal
+ */
+export function planFlowRun(input: Input, now: Date, deployment?: DeploymentRunColumns) {
   const id = input.id ?? uuid7(now.getTime());
   const policy = FlowRunPolicy.parse(input.empiricalPolicy ?? {});
   const snapshot: FlowRunSnapshot = {
     id,
     runCount: 0,
-    deploymentId: null,
+    deploymentId: deployment?.deployment_id ?? null,
     parentTaskRunId: input.parentTaskRunId ?? null,
     infrastructurePid: null,
     empiricalPolicy: policy,
@@ -126,6 +142,7 @@ function planFlowRun(input: Input, now: Date) {
     job_variables: '{}',
     auto_scheduled: false,
     created_by: null,
+    ...deployment,
     infrastructure_pid: null,
     run_count: patch.runCount ?? 0,
     total_run_time: patch.totalRunTime ?? 0,
@@ -144,14 +161,19 @@ function planFlowRun(input: Input, now: Date) {
   return { run, state: write?.state ?? null };
 }
 
-/** The inserted run as a read would return it: JSON columns as they come back from jsonb. */
-function writtenRow(run: ReturnType<typeof planFlowRun>['run'], state: State | null, flowName: string) {
+/** The inserted run as a read would return it: JSON columns as they come back from jsonb. @internal */
+export function writtenRow(
+  run: ReturnType<typeof planFlowRun>['run'],
+  state: State | null,
+  flowName: string,
+) {
   const columns = state && stateColumns(state);
   return {
     ...run,
     parameters: JSON.parse(run.parameters) as Record<string, unknown>,
     empirical_policy: JSON.parse(run.empirical_policy) as Record<string, unknown>,
     job_variables: JSON.parse(run.job_variables) as Record<string, unknown>,
+    created_by: run.created_by === null ? null : (JSON.parse(run.created_by) as FlowRun['createdBy']),
     flow_name: flowName,
     state_json: columns && {
       ...columns,
