@@ -17,7 +17,7 @@ export const LEASE_EXPIRED_CRASH_MESSAGE =
 export const concurrencyLeasesService: BackgroundService = {
   name: 'concurrency-leases',
   intervalSeconds: 10,
-  async run({ trx, now, resources }) {
+  async run({ trx, now, resources, afterCommit }) {
     const runIds = await deleteExpiredLeases(trx, now);
     if (runIds.length === 0) return;
     const running = await trx
@@ -33,7 +33,7 @@ export const concurrencyLeasesService: BackgroundService = {
         force: false,
         now,
       });
-      if (outcome?.written) resources.events.emit('flowRunChanged', { id });
+      if (outcome?.written) afterCommit(() => resources.events.emit('flowRunChanged', { id }));
     }
   },
 };

@@ -16,6 +16,11 @@ import {
 } from './deployment-schedule-repository';
 
 type Db = Kysely<Database>;
+/** Run a write of a deployment in a transaction that then makes its scheduled runs. */
+export type WriteAndSchedule = <T>(
+  write: (trx: Db, now: Date) => Promise<{ id: string; result: T }>,
+) => Promise<T>;
+
 type ScheduleProcedures = Pick<
   DeploymentService,
   'listSchedules' | 'createSchedule' | 'updateSchedule' | 'deleteSchedule'
@@ -51,11 +56,11 @@ async function assertSlugFree(trx: Db, input: { deploymentId: string; slug: stri
 
 /**
  * The schedule procedures of the deployment service. Each change reschedules like a deployment
- * update: unstarted auto-scheduled runs are deleted, then `scheduleRuns` makes them again.
+ * update: unstarted auto-scheduled runs are deleted, then made again in the same transaction.
  */
 export function createDeploymentScheduleService(
   resources: ServerResources,
-  scheduleRuns: (resources: ServerResources, deploymentId: string) => Promise<void>,
+  writeAndSchedule: WriteAndSchedule,
 ): ScheduleProcedures {
   const { db, clock } = resources;
 
@@ -77,9 +82,8 @@ export function createDeploymentScheduleService(
     },
     async createSchedule(input) {
       validateSchedule(input.schedule, 'schedule');
-      const now = clock();
-      const id = uuid7(now.getTime());
-      await db.transaction().execute(async (trx) => {
+      const id = uuid7(clock().getTime());
+      await writeAndSchedule(async (trx, now) => {
         await touchDeployment(trx, input.deploymentId, now);
         if (input.slug) await assertSlugFree(trx, { deploymentId: input.deploymentId, slug: input.slug });
         await insertSchedules(trx, {
@@ -95,14 +99,13 @@ export function createDeploymentScheduleService(
           ],
           now,
         });
+        return { id: input.deploymentId, result: undefined };
       });
-      await scheduleRuns(resources, input.deploymentId);
       return get(input.deploymentId, id);
     },
     async updateSchedule(input) {
       if (input.schedule) validateSchedule(input.schedule, 'schedule');
-      const now = clock();
-      await db.transaction().execute(async (trx) => {
+      await writeAndSchedule(async (trx, now) => {
         await touchDeployment(trx, input.deploymentId, now);
         const current = await findSchedule(trx, {
           deploymentId: input.deploymentId,
@@ -128,20 +131,19 @@ export function createDeploymentScheduleService(
           },
           now,
         });
+        return { id: input.deploymentId, result: undefined };
       });
-      await scheduleRuns(resources, input.deploymentId);
       return get(input.deploymentId, input.id);
     },
     async deleteSchedule(input) {
-      const now = clock();
-      await db.transaction().execute(async (trx) => {
+      await writeAndSchedule(async (trx, now) => {
         await touchDeployment(trx, input.deploymentId, now);
         if (!(await findSchedule(trx, { deploymentId: input.deploymentId, id: input.id }))) {
           throw new NotFoundError('Deployment schedule', input.id);
         }
         await deleteSchedules(trx, [input.id]);
+        return { id: input.deploymentId, result: undefined };
       });
-      await scheduleRuns(resources, input.deploymentId);
       return { id: input.id };
     },
   };

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { NotFoundError } from '../../errors';
 import type { ServerResources } from '../../resources';
+import { scheduleDeploymentRuns } from '../../services/scheduler';
 import { findFlowById, upsertFlowByName } from '../flows/flow-repository';
 import { claimDeploymentFlowRuns } from '../work-pools/claim-flow-runs';
 import { deleteDeploymentLeases, renewDeploymentLease } from './deployment-concurrency-repository';
@@ -52,15 +53,26 @@ export function createDeploymentService(resources: ServerResources): DeploymentS
     return toDeployment(row, schedules.get(row.id) ?? [], clock());
   }
 
-  /** After a write: runs appear at once (scheduler), then the deployment as stored. */
-  async function written(id: string) {
-    await scheduleRuns(resources, id);
-    return get({ id });
+  /**
+   * A write of a deployment in one transaction, then its new scheduled runs made in the same
+   * transaction (so they appear at once, not on the scheduler's next pass) and announced once it
+   * committed. Returns what `write` returned.
+   */
+  async function writeAndSchedule<T>(
+    write: (trx: Db, now: Date) => Promise<{ id: string; result: T }>,
+  ): Promise<T> {
+    const now = clock();
+    const { result, ids } = await db.transaction().execute(async (trx) => {
+      const written = await write(trx, now);
+      const ids = await scheduleDeploymentRuns(trx, { deploymentId: written.id, now, resources });
+      return { result: written.result, ids };
+    });
+    if (ids.length > 0) resources.events.emit('flowRunsScheduled', { ids });
+    return result;
   }
 
   async function setPaused(id: string, paused: boolean) {
-    const now = clock();
-    await db.transaction().execute(async (trx) => {
+    await writeAndSchedule(async (trx, now) => {
       if (paused) await deleteUnstartedAutoScheduledRuns(trx, id);
       const row = await trx
         .updateTable('deployment')
@@ -69,24 +81,25 @@ export function createDeploymentService(resources: ServerResources): DeploymentS
         .returning('id')
         .executeTakeFirst();
       if (!row) throw new NotFoundError('Deployment', id);
+      return { id, result: undefined };
     });
-    return paused ? get({ id }) : written(id);
+    return get({ id });
   }
 
-  const schedules = createDeploymentScheduleService(resources, scheduleRuns);
+  const schedules = createDeploymentScheduleService(resources, writeAndSchedule);
 
   return {
     async create(input) {
       checkDeploymentFields(input);
-      const now = clock();
-      const id = await db.transaction().execute(async (trx) => {
+      const id = await writeAndSchedule(async (trx, now) => {
         const flowId = input.flowId ?? (await flowIdByName(trx, input.flowName ?? '', now));
         if (input.flowId && !(await findFlowById(trx, input.flowId)))
           throw new NotFoundError('Flow', input.flowId);
         const existing = await findDeploymentByFlowAndName(trx, { flowId, name: input.name });
-        return writeDeployment(trx, { existing, flowId, name: input.name, fields: input, now });
+        const id = await writeDeployment(trx, { existing, flowId, name: input.name, fields: input, now });
+        return { id, result: id };
       });
-      return written(id);
+      return get({ id });
     },
     get,
     async list(input) {
@@ -101,8 +114,7 @@ export function createDeploymentService(resources: ServerResources): DeploymentS
     count: (filter) => countDeployments(db, filter, clock()),
     async update(input) {
       checkDeploymentFields(input);
-      const now = clock();
-      await db.transaction().execute(async (trx) => {
+      await writeAndSchedule(async (trx, now) => {
         const existing = await findDeployment(trx, input.id);
         if (!existing) throw new NotFoundError('Deployment', input.id);
         await writeDeployment(trx, {
@@ -112,8 +124,9 @@ export function createDeploymentService(resources: ServerResources): DeploymentS
           fields: input,
           now,
         });
+        return { id: input.id, result: undefined };
       });
-      return written(input.id);
+      return get({ id: input.id });
     },
     async delete(id) {
       await db.transaction().execute(async (trx) => {
@@ -145,12 +158,4 @@ export function createDeploymentService(resources: ServerResources): DeploymentS
 async function flowIdByName(trx: Db, name: string, now: Date): Promise<string> {
   const flow = await upsertFlowByName(trx, { id: uuid7(now.getTime()), name, tags: [], now });
   return flow.id;
-}
-
-/**
- * Make a deployment's scheduled runs now rather than on the scheduler's next pass.
- * @internal
- */
-export async function scheduleRuns(_resources: ServerResources, _deploymentId: string): Promise<void> {
-  // Wired to the scheduler's scheduleDeploymentRuns when it lands (services/scheduler.ts).
 }
