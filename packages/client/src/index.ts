@@ -17,3 +17,15 @@ export type {
 export { createWeftClient } from './create-weft-client';
 export type { WeftClientErrorOptions, WeftClientErrorReason } from './errors';
 export { isWeftClientError, WEFT_CLIENT_ERROR_REASONS, WeftClientError } from './errors';
+export type {
+  ClientRunDeploymentArgs,
+  ClientRunDeploymentOptions,
+  DeploymentParameters,
+  DeploymentResult,
+  DeploymentRun,
+  RunDeploymentClient,
+  TypedDeployment,
+  WaitForFlowRunClient,
+  WaitForFlowRunOptions,
+} from './run-deployment';
+export { runDeployment, waitForFlowRun } from './run-deployment';

@@ -1,3 +1,4 @@
+import { waitForFlowRun } from '@weft/client';
 import {
   type DeploymentFlowRunCreate,
   type DeploymentRef,
@@ -13,7 +14,6 @@ import { type DeploymentsClient, resolveDeploymentsClient } from './deployment-c
 import { DeploymentError } from './deployment-errors';
 import type { DeploymentFlowRun, HasFlowTypes, InferParameters, InferResult } from './deployment-types';
 import { flowRunResult } from './flow-run-result';
-import { waitForFlowRun } from './wait-for-flow-run';
 
 /** Options of {@link runDeployment}. */
 export interface RunDeploymentOptions {
