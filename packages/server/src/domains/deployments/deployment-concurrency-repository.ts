@@ -49,7 +49,11 @@ export async function loadDeploymentConcurrency(
   if (!row) return null;
   const couldTakeSlot = input.proposedType === 'PENDING' || input.proposedType === 'RUNNING';
   if (couldTakeSlot && row.concurrency_limit !== null) {
-    row = await selectConcurrency(db, input).forUpdate().executeTakeFirst();
+    // Lock first, then count in a new statement: under READ COMMITTED a statement that waited
+    // for the lock still reads with the snapshot it started with, which misses the lease the
+    // previous holder of the lock just committed.
+    await db.selectFrom('deployment').select('id').where('id', '=', input.deploymentId).forUpdate().execute();
+    row = await selectConcurrency(db, input).executeTakeFirst();
     if (!row) return null;
   }
   const options = toConcurrencyOptions(row.concurrency_options);
