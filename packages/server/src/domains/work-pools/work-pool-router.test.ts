@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../../router';
-import { createTestClock } from '../../testing/test-clock';
 import { createTestServer, type TestServer } from '../../testing/create-test-server';
-import { insertDeployment } from './work-pool-fixtures';
+import { createTestClock } from '../../testing/test-clock';
 import { PROCESS_BASE_JOB_TEMPLATE } from './process-base-job-template';
+import { insertDeployment } from './work-pool-fixtures';
 
 let t: TestServer;
 let api: ReturnType<typeof appRouter.createCaller>;
@@ -53,7 +53,10 @@ describe('workPools', () => {
   it('creates a paused pool PAUSED, and an unknown type with an empty template', async () => {
     const pool = await api.workPools.create({ name: 'paused', type: 'docker', isPaused: true });
     expect(pool.status).toBe('PAUSED');
-    expect(pool.baseJobTemplate).toEqual({ jobConfiguration: {}, variables: { type: 'object', properties: {} } });
+    expect(pool.baseJobTemplate).toEqual({
+      jobConfiguration: {},
+      variables: { type: 'object', properties: {} },
+    });
   });
 
   it('answers CONFLICT for a duplicate name and BAD_REQUEST for reserved or banned names', async () => {
@@ -80,15 +83,24 @@ describe('workPools', () => {
     await expect(
       api.workPools.create({
         name: 'bad-default',
-        baseJobTemplate: { jobConfiguration: {}, variables: { properties: { image: { type: 'string', default: 1 } } } },
+        baseJobTemplate: {
+          jobConfiguration: {},
+          variables: { properties: { image: { type: 'string', default: 1 } } },
+        },
       }),
     ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: 'baseJobTemplate.variables.properties.image: must be string',
     });
     await expect(
-      api.workPools.create({ name: 'bad-placeholder', baseJobTemplate: { jobConfiguration: { x: '{{ y }}' } } }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('undeclared variable(s) y') });
+      api.workPools.create({
+        name: 'bad-placeholder',
+        baseJobTemplate: { jobConfiguration: { x: '{{ y }}' } },
+      }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('undeclared variable(s) y'),
+    });
     expect(await api.workPools.count({ filter: { name: { startsWith: 'bad-' } } })).toBe(0);
   });
 
@@ -111,7 +123,12 @@ describe('workPools', () => {
     const paused = await api.workPools.update({ name: 'local', isPaused: true, concurrencyLimit: 3 });
     expect(paused).toMatchObject({ status: 'PAUSED', isPaused: true, concurrencyLimit: 3 });
     const resumed = await api.workPools.update({ name: 'local', isPaused: false, description: 'here' });
-    expect(resumed).toMatchObject({ status: 'NOT_READY', isPaused: false, concurrencyLimit: 3, description: 'here' });
+    expect(resumed).toMatchObject({
+      status: 'NOT_READY',
+      isPaused: false,
+      concurrencyLimit: 3,
+      description: 'here',
+    });
     const cleared = await api.workPools.update({ name: 'local', concurrencyLimit: null });
     expect(cleared.concurrencyLimit).toBeNull();
     await expect(api.workPools.update({ name: 'nope', description: 'x' })).rejects.toMatchObject({
@@ -153,7 +170,10 @@ describe('workPools', () => {
     const pool = await api.workPools.create({ name: 'doomed' });
     expect(await api.workPools.delete({ name: 'doomed' })).toEqual({ id: pool.id, name: 'doomed' });
     await expect(api.workPools.read({ name: 'doomed' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const queues = await t.resources.db.selectFrom('work_queue').where('work_pool_id', '=', pool.id).execute();
+    const queues = await t.resources.db
+      .selectFrom('work_queue')
+      .where('work_pool_id', '=', pool.id)
+      .execute();
     expect(queues).toEqual([]);
     await expect(api.workPools.delete({ name: 'doomed' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -211,7 +231,9 @@ describe('workQueues', () => {
     await expect(api.workQueues.create({ workPoolName: 'prio', name: 'b' })).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    await expect(api.workQueues.update({ workPoolName: 'prio', name: 'b', newName: 'c' })).rejects.toMatchObject({
+    await expect(
+      api.workQueues.update({ workPoolName: 'prio', name: 'b', newName: 'c' }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
     });
     await expect(api.workQueues.create({ workPoolName: 'nope', name: 'x' })).rejects.toMatchObject({
@@ -223,7 +245,9 @@ describe('workQueues', () => {
       code: 'BAD_REQUEST',
       message: expect.stringContaining('name: name must not contain'),
     });
-    await expect(api.workQueues.create({ workPoolName: 'prio', name: 'z', priority: 0 })).rejects.toMatchObject({
+    await expect(
+      api.workQueues.create({ workPoolName: 'prio', name: 'z', priority: 0 }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('priority'),
     });
@@ -238,8 +262,17 @@ describe('workQueues', () => {
 describe('workers', () => {
   it('upserts a worker on heartbeat and makes a NOT_READY pool READY', async () => {
     await api.workPools.create({ name: 'beats' });
-    const first = await api.workers.heartbeat({ workPoolName: 'beats', name: 'w1', heartbeatIntervalSeconds: 10 });
-    expect(first).toMatchObject({ name: 'w1', status: 'ONLINE', heartbeatIntervalSeconds: 10, workPoolName: 'beats' });
+    const first = await api.workers.heartbeat({
+      workPoolName: 'beats',
+      name: 'w1',
+      heartbeatIntervalSeconds: 10,
+    });
+    expect(first).toMatchObject({
+      name: 'w1',
+      status: 'ONLINE',
+      heartbeatIntervalSeconds: 10,
+      workPoolName: 'beats',
+    });
     expect((await api.workPools.read({ name: 'beats' })).status).toBe('READY');
     clock.advance(5);
     const second = await api.workers.heartbeat({ workPoolName: 'beats', name: 'w1' });
@@ -247,7 +280,10 @@ describe('workers', () => {
     expect(second.lastHeartbeatTime).toEqual(clock());
     expect(second.heartbeatIntervalSeconds).toBeNull();
     await api.workers.heartbeat({ workPoolName: 'beats', name: 'w2' });
-    expect((await api.workers.list({ workPoolName: 'beats' })).map((w) => w.name).sort()).toEqual(['w1', 'w2']);
+    expect((await api.workers.list({ workPoolName: 'beats' })).map((w) => w.name).sort()).toEqual([
+      'w1',
+      'w2',
+    ]);
   });
 
   it('leaves a paused pool PAUSED on heartbeat', async () => {
@@ -266,7 +302,10 @@ describe('workers', () => {
     });
     await expect(
       api.workers.heartbeat({ workPoolName: 'beats', name: 'w', heartbeatIntervalSeconds: 0 }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('heartbeatIntervalSeconds') });
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('heartbeatIntervalSeconds'),
+    });
   });
 
   it('deletes a worker', async () => {
