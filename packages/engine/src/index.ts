@@ -62,6 +62,9 @@ export {
   RunTimeoutError,
   UpstreamTaskError,
 } from './errors';
+export type { ExecuteFlowRunOptions } from './execution/execute-flow-run';
+export { executeFlowRun } from './execution/execute-flow-run';
+export type { ModuleLoader } from './execution/load-entrypoint';
 export type { RunFlowRunOptions } from './execution/run-flow-run';
 export { runFlowRun } from './execution/run-flow-run';
 export { flow } from './flows/flow';
@@ -90,3 +93,15 @@ export type {
   TaskOptions,
   TaskRunInfo,
 } from './tasks/task-types';
+export type { CreateWorkerOptions, WorkerHandle } from './workers/create-worker';
+export { createWorker } from './workers/create-worker';
+export { PROCESS_BASE_JOB_TEMPLATE, processWorkerType } from './workers/process-worker-type';
+export type { WorkerClient } from './workers/worker-client';
+export type { WorkerEvent } from './workers/worker-run';
+export type {
+  InfrastructureResult,
+  WorkerKillContext,
+  WorkerRunContext,
+  WorkerType,
+} from './workers/worker-type';
+export { defineWorkerType } from './workers/worker-type';

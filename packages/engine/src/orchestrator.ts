@@ -39,7 +39,10 @@ export interface OrchestratorClient {
   };
   logs: { create: Mutation<LogBatch, { count: number }> };
   /** Optional: only workers and `serve` read deployments, and an older server may lack it. */
-  deployments?: { read?: Query<DeploymentRef, Deployment> };
+  deployments?: {
+    read?: Query<DeploymentRef, Deployment>;
+    renewConcurrencyLease?: Mutation<{ flowRunId: string }, { expiresAt: Date | null }>;
+  };
 }
 
 /** What a proposal ended as, after WAIT loops: the state the run is now in. */
@@ -98,6 +101,14 @@ export class Orchestrator {
     const read = this.#client.deployments?.read;
     if (!read) throw new EngineConfigError('The Weft server does not offer deployments.read');
     return read.query(ref);
+  }
+
+  /** Keep a running run's deployment concurrency slot; `expiresAt` null when it holds no lease. */
+  async renewConcurrencyLease(flowRunId: string): Promise<{ expiresAt: Date | null }> {
+    const renew = this.#client.deployments?.renewConcurrencyLease;
+    if (!renew)
+      throw new EngineConfigError('The Weft server does not offer deployments.renewConcurrencyLease');
+    return renew.mutate({ flowRunId });
   }
 
   /** Change a flow run's name, tags or policy (never its state). */
