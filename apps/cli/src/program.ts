@@ -6,6 +6,7 @@ import { registerRunCommand } from './commands/run';
 import { registerServerCommand } from './commands/server';
 import { registerTaskRunCommand } from './commands/task-run';
 import { registerVersionCommand } from './commands/version';
+import { registerWorkerCommand } from './commands/worker';
 import { type CliIo, createContext } from './context';
 import { cliVersion } from './version';
 
@@ -37,6 +38,7 @@ export function createProgram(io: Partial<CliIo> = {}): Command {
   registerTaskRunCommand(program, ctx);
   registerConfigCommand(program, ctx);
   registerProfileCommand(program, ctx);
+  registerWorkerCommand(program, ctx);
   registerVersionCommand(program, ctx);
   return program;
 }

@@ -6,6 +6,7 @@ import type { CliContext } from '../context';
 import { ExitError } from '../errors';
 import { toJson } from '../output/format';
 import { flowRunDetails, flowRunTable, stateHistoryTable, stateLabel } from '../output/runs';
+import { registerFlowRunExecuteCommand } from './flow-run-execute';
 import { registerFlowRunLogsCommand } from './flow-run-logs';
 import { collect, parseLimit, parseRunId, parseStates, stateFilter } from './shared-options';
 
@@ -57,6 +58,7 @@ export function registerFlowRunCommand(program: Command, ctx: CliContext): void 
     });
 
   registerFlowRunLogsCommand(flowRun, ctx);
+  registerFlowRunExecuteCommand(flowRun, ctx);
 
   flowRun
     .command('cancel')
