@@ -129,6 +129,15 @@ describe('deployment concurrency', () => {
     expect(await leases(deployment.id)).toHaveLength(1);
   });
 
+  it('serve: claiming hands out only the runs that get a slot', async () => {
+    const { deployment, run } = await limited('serve');
+    const [a, b] = [await run(), await run()];
+    const claimed = await api.deployments.claimFlowRuns({ deploymentIds: [deployment.id], runnerName: 'r1' });
+    expect(claimed.map((r) => [r.id, r.stateType])).toEqual([[a.id, 'PENDING']]);
+    expect((await api.flowRuns.read({ id: b.id })).stateName).toBe('AwaitingConcurrencySlot');
+    expect((await leases(deployment.id)).map((lease) => lease.flow_run_id)).toEqual([a.id]);
+  });
+
   it('answers null when renewing for a run that holds no lease', async () => {
     const { run } = await limited('no-lease');
     const a = await run();
