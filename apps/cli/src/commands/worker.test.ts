@@ -116,6 +116,36 @@ describe('weft worker start', () => {
     expect(result.stderr).toContain('Received SIGINT: stopping the worker');
   });
 
+  it('marks the run Crashed when its flow process is killed with SIGKILL; nothing stays Running', async () => {
+    const child = spawnCli(['worker', 'start', '--pool', 'cli-crash', '--json'], { env: env() });
+    const exited = waitForExit(child, 120_000);
+    await waitForOutput(child, /"event":"started"/);
+    const deployment = await client.deployments.create.mutate({
+      flowName: 'sleepy',
+      name: 'cli-sleepy',
+      workPoolName: 'cli-crash',
+      entrypoint: 'worker-flows.ts:sleepy',
+      path: join(REPO_ROOT, 'packages/engine/src/workers/__fixtures__'),
+      parameters: { seconds: 120 },
+    });
+    const run = await client.deployments.createFlowRun.mutate({ deployment: { id: deployment.id } });
+    let running: FlowRun | undefined;
+    for (let i = 0; i < 600 && running?.stateType !== 'RUNNING'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      running = await client.flowRuns.read.query({ id: run.id });
+    }
+    process.kill(Number(running?.infrastructurePid?.split(':').at(-1)), 'SIGKILL');
+    const done = await untilFinal(run.id);
+    expect(done.stateType).toBe('CRASHED');
+    expect(done.state?.message).toBe('Flow run infrastructure exited with signal SIGKILL.');
+    const left = await client.flowRuns.count.query({
+      filter: { workPoolName: { any: ['cli-crash'] }, stateType: { any: ['RUNNING', 'PENDING'] } },
+    });
+    expect(left).toBe(0);
+    child.kill('SIGTERM');
+    expect((await exited).code).toBe(0);
+  });
+
   it('rejects an unknown worker type', async () => {
     const result = await runCli(['worker', 'start', '--pool', 'x', '--type', 'docker'], { env: env() });
     expect(result.code).toBe(1);
