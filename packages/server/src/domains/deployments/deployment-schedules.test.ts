@@ -50,7 +50,8 @@ describe('deployment schedules by slug', () => {
     const first = await deploy('anchor', [{ slug: 'a', schedule: hourly }]);
     clock.advance(1234);
     const again = await deploy('anchor', [{ slug: 'a', schedule: hourly }]);
-    const anchorOf = (d: typeof first) => (d.schedules[0]?.schedule as { anchorDate?: Date }).anchorDate;
+    const anchorOf = (d: typeof first) =>
+      (d.schedules[0]?.schedule as { anchorDate?: Date } | undefined)?.anchorDate;
     expect(anchorOf(first)).toBeInstanceOf(Date);
     expect(anchorOf(again)).toEqual(anchorOf(first));
   });
