@@ -30,7 +30,7 @@ export function definitionFile(flow: object): string | undefined {
 }
 
 const EXPORTED_FLOW =
-  /export\s+(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*flow\s*\(([\s\S]{0,300})/g;
+  /export\s+(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*flow\s*\((?=([\s\S]{0,300}))/g;
 
 /**
  * The export name of the flow `flowName` in `source`: the only `export const x = flow(…)`, or the

@@ -14,6 +14,8 @@ export interface RunFlowRunOptions {
    * read it (`executeFlowRun`, `serve`); otherwise read from the server when the run has one.
    */
   deployment?: RunDeployment | undefined;
+  /** Abort to cancel the run from outside (`serve`): the run's signal aborts, its outcome is not proposed. */
+  signal?: AbortSignal | undefined;
 }
 
 /** The deployment of a run, read from the server; undefined (with a warning) when it cannot be. */
@@ -96,5 +98,6 @@ export async function runFlowRun(
     parent: undefined,
     createdRunning: false,
     deployment,
+    cancelSignal: options.signal,
   });
 }

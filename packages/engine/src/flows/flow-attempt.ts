@@ -33,6 +33,10 @@ function shouldPersist(options: DriveOptions): boolean {
 export async function runAttempt(options: DriveOptions & { runCount: number }): Promise<AttemptResult> {
   const { flow, session, flowRun, bound, logger } = options;
   const controller = new AbortController();
+  // A cancel from outside (`serve`) aborts the attempt's signal, as a timeout does.
+  const cancel = options.cancelSignal;
+  if (cancel?.aborted) controller.abort(cancel.reason);
+  else cancel?.addEventListener('abort', () => controller.abort(cancel.reason), { once: true });
   const store = flow.options.resultStore ?? options.parent?.resultStore ?? session.resultStore;
   const logPrints = flow.options.logPrints ?? false;
   if (logPrints) installLogPrints();

@@ -162,6 +162,11 @@ interface DriveOptions {
   createdRunning: boolean;
   /** The deployment the run belongs to, for `runtime.deployment`. */
   deployment?: RunDeployment | undefined;
+  /**
+   * Aborted when the run is cancelled from outside (`serve` saw it CANCELLING and marked it
+   * Cancelled): the attempt's signal aborts, and the attempt's outcome is not proposed over it.
+   */
+  cancelSignal?: AbortSignal | undefined;
 }
 
 /** Propose a state and fire the hooks of the state the run entered. @internal */
@@ -219,6 +224,11 @@ async function drive(options: DriveOptions): Promise<FlowRunOutcome<unknown>> {
       logger.info(`Beginning flow run '${options.flowRun.name}' for flow '${flow.name}'`);
     }
     const attempt = await runAttempt({ ...options, runCount: options.flowRun.runCount });
+    if (options.cancelSignal?.aborted) {
+      // The run was cancelled while its code ran on: its state is settled, don't overwrite it.
+      const current = await options.session.orchestrator.readFlowRun(options.flowRun.id);
+      return outcomeOf({ flowRunId: options.flowRun.id, state: current.state ?? attempt.state });
+    }
     if (attempt.state.type === 'FAILED') await prepareRetryDelay(options);
     const final = await propose(options, attempt.state, attempt.force);
     if (final.type === 'SCHEDULED' && final.name === 'AwaitingRetry') {

@@ -120,6 +120,7 @@ export class FlowRunner {
       `Running flow run '${flowRun.name}' (${flowRun.id}) of ${deployment.flowName}/${deployment.name}`,
     );
     let cancelled = false;
+    const cancelController = new AbortController();
     const stopWatching = superviseRun({
       client: this.#client,
       flowRun,
@@ -129,6 +130,7 @@ export class FlowRunner {
     });
     const running = runFlowRun(flow, flowRun.id, {
       deployment: { id: deployment.id, name: deployment.name, version: deployment.version },
+      signal: cancelController.signal,
     }).then(
       (outcome) => {
         if (!cancelled)
@@ -148,6 +150,8 @@ export class FlowRunner {
         if (cancelled) return;
         cancelled = true;
         this.#log(`Cancelling flow run '${flowRun.name}' (${flowRun.id})`);
+        // The run's signal aborts (code that listens stops), and its outcome is not proposed.
+        cancelController.abort(new Error('Flow run was cancelled.'));
         // The slot is freed at once: the run is over even if its code keeps running a while.
         this.#active.delete(flowRun.id);
         this.#detached.add(done);

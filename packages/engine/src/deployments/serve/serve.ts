@@ -37,8 +37,8 @@ export interface ServeHandle<TParams = Record<string, unknown>, TResult = unknow
 export function toServableDeployment(
   flow: AnyFlow,
   options: ServeDeploymentOptions<unknown>,
-): ServableDeployment<never, unknown> {
-  return { kind: 'servable-deployment', flow, options: options as ServeDeploymentOptions<never> };
+): ServableDeployment<unknown, unknown> {
+  return { kind: 'servable-deployment', flow, options };
 }
 
 /** The flow to run: deployment runs persist their result unless the flow says otherwise. */
@@ -77,13 +77,14 @@ async function pauseAll(client: DeploymentsClient, deployments: Deployment[], lo
   );
 }
 
-type ServeArgs = [...ServableDeployment<never, unknown>[], ServeRunnerOptions & { client?: unknown }];
+type ServeArgs = [...ServableDeployment<unknown, unknown>[], ServeRunnerOptions & { client?: unknown }];
 
 function splitArgs(
-  args: (ServableDeployment<never, unknown> | (ServeRunnerOptions & { client?: unknown }))[],
+  args: (ServableDeployment<unknown, unknown> | (ServeRunnerOptions & { client?: unknown }))[],
 ) {
   const specs = args.filter(
-    (a): a is ServableDeployment<never, unknown> => (a as ServableDeployment).kind === 'servable-deployment',
+    (a): a is ServableDeployment<unknown, unknown> =>
+      (a as ServableDeployment).kind === 'servable-deployment',
   );
   const options = (args.find((a) => (a as ServableDeployment).kind !== 'servable-deployment') ??
     {}) as ServeRunnerOptions & {
@@ -103,7 +104,7 @@ function splitArgs(
  * await handle.done;
  */
 export async function serve(
-  ...args: ServableDeployment<never, unknown>[] | ServeArgs
+  ...args: ServableDeployment<unknown, unknown>[] | ServeArgs
 ): Promise<ServeHandle<Record<string, unknown>, unknown>> {
   const { specs, options } = splitArgs(args as never);
   if (specs.length === 0)
