@@ -48,31 +48,14 @@ export async function claimWorkPoolFlowRuns(
     const queues = await listWorkQueues(trx, pool.id);
     const polled = selectPolledQueues(queues, input.workPoolName, input.workQueueNames);
     const active = pool.is_paused ? [] : polled.filter((queue) => !queue.is_paused);
-    const limited = pool.concurrency_limit !== null || active.some((q) => q.concurrency_limit !== null);
-    // Counting free slots and taking runs must not interleave with another claimer of the same
-    // limited pool, or both would fill the same slots: the pool's row lock serialises them.
-    // Unlimited pools skip the lock, and claimers only meet on rows, which SKIP LOCKED spreads.
-    if (limited)
-      await trx.selectFrom('work_pool').select('id').where('id', '=', pool.id).forUpdate().execute();
-    const held = limited
-      ? await countActiveRuns(
-          trx,
-          queues.map((q) => q.id),
-        )
-      : new Map<string, number>();
-    let remaining = Math.min(input.limit, freeSlots(pool.concurrency_limit, sumOf(held)));
-    const claimed: { id: string; queueId: string }[] = [];
-    const changed: string[] = [];
-    for (const queue of active) {
-      if (remaining <= 0) break;
-      const take = Math.min(remaining, freeSlots(queue.concurrency_limit, held.get(queue.id) ?? 0));
-      if (take <= 0) continue;
-      const ids = await lockDueRuns(trx, { column: 'work_queue_id', values: [queue.id] }, window, take);
-      const result = await proposePending(trx, ids, now);
-      changed.push(...result.changed);
-      for (const id of result.accepted) claimed.push({ id, queueId: queue.id });
-      remaining -= result.accepted.length;
-    }
+    const { claimed, changed } = await claimFromQueues(trx, {
+      pool,
+      queues,
+      active,
+      window,
+      limit: input.limit,
+      now,
+    });
     const runs = await loadFlowRuns(
       trx,
       claimed.map((c) => c.id),
@@ -119,13 +102,56 @@ export async function claimDeploymentFlowRuns(
     const runs = await loadFlowRuns(trx, accepted, now);
     return { runs: accepted.flatMap((id) => runs.get(id) ?? []), changed };
   });
+  // As in markPolled: rows held by a concurrent claim are skipped, never waited for.
   await resources.db
     .updateTable('deployment')
     .set({ last_polled: now, status: 'READY' })
-    .where('id', 'in', ids)
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('deployment').select('id').where('id', 'in', ids).forUpdate().skipLocked(),
+    )
     .execute();
   for (const id of outcome.changed) resources.events.emit('flowRunChanged', { id });
   return outcome.runs;
+}
+
+/** Take runs from the active queues in priority order, within the free slots; each proposed PENDING. */
+async function claimFromQueues(
+  trx: Db,
+  input: {
+    pool: { id: string; concurrency_limit: number | null };
+    queues: WorkQueueWithPoolRow[];
+    active: WorkQueueWithPoolRow[];
+    window: { before: Date; after: Date | undefined };
+    limit: number;
+    now: Date;
+  },
+): Promise<{ claimed: { id: string; queueId: string }[]; changed: string[] }> {
+  const { pool, active } = input;
+  const limited = pool.concurrency_limit !== null || active.some((q) => q.concurrency_limit !== null);
+  // Counting free slots and taking runs must not interleave with another claimer of the same
+  // limited pool, or both would fill the same slots: the pool's row lock serialises them.
+  // Unlimited pools skip the lock, and claimers only meet on rows, which SKIP LOCKED spreads.
+  if (limited) await trx.selectFrom('work_pool').select('id').where('id', '=', pool.id).forUpdate().execute();
+  const held = limited
+    ? await countActiveRuns(
+        trx,
+        input.queues.map((q) => q.id),
+      )
+    : new Map<string, number>();
+  let remaining = Math.min(input.limit, freeSlots(pool.concurrency_limit, sumOf(held)));
+  const claimed: { id: string; queueId: string }[] = [];
+  const changed: string[] = [];
+  for (const queue of active) {
+    if (remaining <= 0) break;
+    const take = Math.min(remaining, freeSlots(queue.concurrency_limit, held.get(queue.id) ?? 0));
+    if (take <= 0) continue;
+    const ids = await lockDueRuns(trx, { column: 'work_queue_id', values: [queue.id] }, input.window, take);
+    const result = await proposePending(trx, ids, input.now);
+    changed.push(...result.changed);
+    for (const id of result.accepted) claimed.push({ id, queueId: queue.id });
+    remaining -= result.accepted.length;
+  }
+  return { claimed, changed };
 }
 
 function selectPolledQueues(
@@ -227,28 +253,37 @@ async function deploymentJobVariables(trx: Db, runs: Map<string, FlowRun>): Prom
 }
 
 /**
- * A poll's bookkeeping, after the claim commits and in its own short transaction, so concurrent
- * claimers don't queue behind each other's row locks on the pool and queues for a whole claim:
- * polled queues get `lastPolled` (READY unless paused), their deployments too, the pool READY.
+ * A poll's bookkeeping, after the claim commits: polled queues get `lastPolled` (READY unless
+ * paused), their deployments too, the pool READY. Each statement takes only rows nobody holds
+ * (`SKIP LOCKED`) and runs on its own, so it never waits while holding a lock: concurrent polls
+ * and claims (which lock deployments for their concurrency slots) cannot deadlock with it. A row
+ * skipped now is marked by the poll that holds it, or by the next one.
  */
 async function markPolled(db: Db, input: { poolId: string; queueIds: string[]; now: Date }): Promise<void> {
   const { now, queueIds } = input;
-  await db.transaction().execute(async (trx) => {
-    if (queueIds.length > 0) {
-      await trx
-        .updateTable('work_queue')
-        .set({
-          last_polled: now,
-          status: sql<string>`case when work_queue.is_paused then 'PAUSED' else 'READY' end`,
-        })
-        .where('id', 'in', queueIds)
-        .execute();
-      await trx
-        .updateTable('deployment')
-        .set({ last_polled: now, status: 'READY' })
-        .where('work_queue_id', 'in', queueIds)
-        .execute();
-    }
-    await markWorkPoolReady(trx, input.poolId, now);
-  });
+  if (queueIds.length > 0) {
+    await db
+      .updateTable('work_queue')
+      .set({
+        last_polled: now,
+        status: sql<string>`case when work_queue.is_paused then 'PAUSED' else 'READY' end`,
+      })
+      .where('id', 'in', (eb) =>
+        eb.selectFrom('work_queue').select('id').where('id', 'in', queueIds).forUpdate().skipLocked(),
+      )
+      .execute();
+    await db
+      .updateTable('deployment')
+      .set({ last_polled: now, status: 'READY' })
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('deployment')
+          .select('id')
+          .where('work_queue_id', 'in', queueIds)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .execute();
+  }
+  await markWorkPoolReady(db, input.poolId, now);
 }
