@@ -131,7 +131,9 @@ describe('deployment concurrency', () => {
 
   it('serve: claiming hands out only the runs that get a slot', async () => {
     const { deployment, run } = await limited('serve');
-    const [a, b] = [await run(), await run()];
+    const a = await run();
+    clock.advance(1);
+    const b = await run();
     const claimed = await api.deployments.claimFlowRuns({ deploymentIds: [deployment.id], runnerName: 'r1' });
     expect(claimed.map((r) => [r.id, r.stateType])).toEqual([[a.id, 'PENDING']]);
     expect((await api.flowRuns.read({ id: b.id })).stateName).toBe('AwaitingConcurrencySlot');
