@@ -1,11 +1,15 @@
 import { Command } from 'commander';
 import { registerConfigCommand } from './commands/config';
+import { registerDeployCommand } from './commands/deploy';
+import { registerDeploymentCommand } from './commands/deployment';
 import { registerFlowRunCommand } from './commands/flow-run';
 import { registerProfileCommand } from './commands/profile';
 import { registerRunCommand } from './commands/run';
 import { registerServerCommand } from './commands/server';
 import { registerTaskRunCommand } from './commands/task-run';
 import { registerVersionCommand } from './commands/version';
+import { registerWorkPoolCommand } from './commands/work-pool';
+import { registerWorkQueueCommand } from './commands/work-queue';
 import { registerWorkerCommand } from './commands/worker';
 import { type CliIo, createContext } from './context';
 import { cliVersion } from './version';
@@ -34,8 +38,12 @@ export function createProgram(io: Partial<CliIo> = {}): Command {
     });
   registerServerCommand(program, ctx);
   registerRunCommand(program, ctx);
+  registerDeployCommand(program, ctx);
   registerFlowRunCommand(program, ctx);
   registerTaskRunCommand(program, ctx);
+  registerDeploymentCommand(program, ctx);
+  registerWorkPoolCommand(program, ctx);
+  registerWorkQueueCommand(program, ctx);
   registerConfigCommand(program, ctx);
   registerProfileCommand(program, ctx);
   registerWorkerCommand(program, ctx);

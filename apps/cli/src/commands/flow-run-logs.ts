@@ -47,8 +47,9 @@ const byTime = (a: Log, b: Log) => new Date(a.timestamp).getTime() - new Date(b.
  * Print the initial logs, then stream new ones until the run is terminal. Logs that arrive while
  * the initial page loads are held back so the output stays in time order; a final read after the
  * run ends catches logs the engine flushed just before its last state.
+ * @internal
  */
-async function follow(
+export async function follow(
   client: WeftClient,
   flowRunId: string,
   initial: () => Promise<Log[]>,

@@ -1,9 +1,10 @@
+import type { JsonObject, JsonValue } from '@weft/schemas';
 import { CliError } from '../errors';
 
 /** Parse a `--param` value: JSON when it parses (`3`, `true`, `[1,2]`, `"x"`), else the raw string. @internal */
-export function parseParamValue(text: string): unknown {
+export function parseParamValue(text: string): JsonValue {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text) as JsonValue;
   } catch {
     // Not JSON: a bare word like `hello` is meant as a string.
     return text;
@@ -15,11 +16,8 @@ export function parseParamValue(text: string): unknown {
  * @throws CliError for a malformed `--param` or a `--params` that is not a JSON object
  * @internal
  */
-export function parseRunParameters(
-  params: string | undefined,
-  pairs: readonly string[],
-): Record<string, unknown> {
-  let base: Record<string, unknown> = {};
+export function parseRunParameters(params: string | undefined, pairs: readonly string[]): JsonObject {
+  let base: JsonObject = {};
   if (params !== undefined) {
     let parsed: unknown;
     try {
@@ -30,7 +28,7 @@ export function parseRunParameters(
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new CliError('--params must be a JSON object, e.g. --params \'{"name": "Ada"}\'.');
     }
-    base = parsed as Record<string, unknown>;
+    base = parsed as JsonObject;
   }
   for (const pair of pairs) {
     const at = pair.indexOf('=');

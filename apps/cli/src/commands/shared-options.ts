@@ -74,3 +74,10 @@ export function parseRunId(value: string): string {
   }
   return id;
 }
+
+/** Parse a count that may be zero (`--concurrency-limit 0` pauses by limit). @internal */
+export function parseNonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a whole number, 0 or more.');
+  return n;
+}

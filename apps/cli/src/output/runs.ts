@@ -1,6 +1,7 @@
 import type { FlowRun, Log, State, TaskRun } from '@weft/schemas';
 import { LOG_LEVELS } from '@weft/schemas';
 import type { CliContext } from '../context';
+import { renderDetails } from './details';
 import { type Color, formatDuration, formatRelativeTime, formatTimestamp, paint, stateColor } from './format';
 import { type Column, renderTable } from './table';
 
@@ -101,9 +102,10 @@ export function flowRunDetails(run: FlowRun, ctx: CliContext): string {
     ['Ended', formatTimestamp(run.endTime, now)],
     ['Duration', formatDuration(run.estimatedRunTime)],
   ];
+  if (run.deploymentId) fields.push(['Deployment', run.deploymentId]);
+  if (run.workPoolName) fields.push(['Work pool', `${run.workPoolName} / ${run.workQueueName ?? '-'}`]);
   if (run.parentTaskRunId) fields.push(['Parent task run', run.parentTaskRunId]);
-  const width = Math.max(...fields.map(([label]) => label.length));
-  return fields.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
+  return renderDetails(fields);
 }
 
 const LEVEL_NAMES = Object.entries(LOG_LEVELS).sort((a, b) => b[1] - a[1]);
