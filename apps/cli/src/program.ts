@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { registerConfigCommand } from './commands/config';
 import { registerDeployCommand } from './commands/deploy';
-import { registerDeployCommand } from './commands/deploy';
 import { registerDeploymentCommand } from './commands/deployment';
 import { registerFlowRunCommand } from './commands/flow-run';
 import { registerProfileCommand } from './commands/profile';
@@ -39,7 +38,6 @@ export function createProgram(io: Partial<CliIo> = {}): Command {
     });
   registerServerCommand(program, ctx);
   registerRunCommand(program, ctx);
-  registerDeployCommand(program, ctx);
   registerDeployCommand(program, ctx);
   registerFlowRunCommand(program, ctx);
   registerTaskRunCommand(program, ctx);
