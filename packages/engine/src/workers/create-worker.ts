@@ -191,12 +191,12 @@ class PoolWorker implements WorkerHandle {
     const { limit } = this.#options;
     const slots = limit === undefined ? 10 : limit - this.#runs.size;
     if (slots <= 0) return;
-    const prefetch = (this.#options.prefetchSeconds ?? 10) * 1000;
     const claimed = await this.#client.workPools.claimFlowRuns.mutate({
       workPoolName: this.workPoolName,
       workerName: this.name,
       ...(this.#options.workQueueNames ? { workQueueNames: this.#options.workQueueNames } : {}),
-      scheduledBefore: new Date(Date.now() + prefetch),
+      // The server adds the prefetch to its own clock: a worker's clock skew never matters.
+      prefetchSeconds: this.#options.prefetchSeconds ?? 10,
       limit: Math.min(slots, 200),
     });
     for (const run of claimed) this.#submit(run);

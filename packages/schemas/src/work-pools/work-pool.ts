@@ -191,7 +191,13 @@ export const ClaimFlowRunsInput = z
     /** @default every queue of the pool */
     workQueueNames: z.array(z.string().min(1)).max(100).optional(),
     workerName: z.string().min(1).max(256),
-    /** @default now */
+    /**
+     * Also take runs due within this many seconds of the server's clock (a worker starts them a
+     * little early; the engine waits for the scheduled time). Measured on the server, so a
+     * worker's clock skew never matters. Ignored when `scheduledBefore` is given. @default 0
+     */
+    prefetchSeconds: z.number().min(0).max(3600).default(0),
+    /** @default the server's now + `prefetchSeconds` */
     scheduledBefore: DateTime.optional(),
     scheduledAfter: DateTime.optional(),
     /** @default 10 */

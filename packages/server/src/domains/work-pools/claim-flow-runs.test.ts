@@ -57,6 +57,19 @@ describe('claimFlowRuns', () => {
     expect(later.map((c) => c.flowRun.id)).toEqual([future]);
   });
 
+  it('prefetches runs due within prefetchSeconds of the server clock, not the caller clock', async () => {
+    const q = await poolWithQueues('prefetch');
+    const soon = await queued(q.default!, -5);
+    const later = await queued(q.default!, -60);
+    const claim = (prefetchSeconds: number) =>
+      api.workPools.claimFlowRuns({ workPoolName: 'prefetch', workerName: 'w', prefetchSeconds });
+    expect(await claim(0)).toEqual([]);
+    expect((await claim(10)).map((c) => c.flowRun.id)).toEqual([soon]);
+    clock.advance(60);
+    expect((await claim(0)).map((c) => c.flowRun.id)).toEqual([later]);
+    await expect(claim(-1)).rejects.toThrow(/prefetchSeconds/);
+  });
+
   it('honours scheduledAfter, limit and the named queues', async () => {
     const q = await poolWithQueues('window', [{ name: 'other' }]);
     const old = await queued(q.default!, 300);

@@ -37,7 +37,8 @@ export async function claimWorkPoolFlowRuns(
   input: z.output<typeof ClaimFlowRunsInput>,
 ): Promise<ClaimedFlowRun[]> {
   const now = resources.clock();
-  const window = { before: input.scheduledBefore ?? now, after: input.scheduledAfter };
+  const before = input.scheduledBefore ?? new Date(now.getTime() + input.prefetchSeconds * 1000);
+  const window = { before, after: input.scheduledAfter };
   const outcome = await resources.db.transaction().execute(async (trx) => {
     const pool = await trx
       .selectFrom('work_pool')
