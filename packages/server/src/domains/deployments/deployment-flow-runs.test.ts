@@ -108,6 +108,7 @@ describe('deployments.createFlowRun', () => {
     clock.advance(1);
     await api.deployments.update({
       id: other.id,
+      parameters: { count: 'one' },
       parameterSchema: { type: 'object', properties: { count: { type: 'string' } } },
     });
     await expect(

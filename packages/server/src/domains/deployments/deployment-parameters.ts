@@ -56,6 +56,19 @@ export function assertParameterSchema(schema: JsonObject, path = 'parameterSchem
   compile(createAjv(), schema, path);
 }
 
+/**
+ * Check a deployment's default parameters against its schema, without the schema's top-level
+ * `required`: defaults may be partial, a run supplies the rest. Throws a ValidationError naming
+ * the parameter.
+ */
+export function assertDefaultParameters(schema: JsonObject, parameters: JsonObject): void {
+  const { required: _required, ...partial } = schema;
+  const validate = compile(createAjv(), partial, 'parameterSchema');
+  if (validate(parameters)) return;
+  const [error] = validate.errors ?? [];
+  if (error) throw new ValidationError(errorMessage(error), { path: errorPath(error) });
+}
+
 function errorPath(error: ErrorObject): string {
   const segments = error.instancePath
     .split('/')

@@ -210,6 +210,25 @@ describe('deployments: bad inputs name the field and write nothing', () => {
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^parameterSchema: /) });
   });
 
+  it('answers BAD_REQUEST for default parameters that break an enforced schema', async () => {
+    const parameterSchema = { type: 'object', properties: { n: { type: 'integer' } }, required: ['n', 'm'] };
+    await expect(
+      api.deployments.create({ flowName: 'etl', name: 'params', parameterSchema, parameters: { n: 'one' } }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'parameters.n: must be integer' });
+    // Defaults may be partial: required parameters come with each run.
+    const created = await api.deployments.create({ flowName: 'etl', name: 'params', parameterSchema });
+    await expect(api.deployments.update({ id: created.id, parameters: { n: 1.5 } })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'parameters.n: must be integer',
+    });
+    const relaxed = await api.deployments.update({
+      id: created.id,
+      parameters: { n: 'one' },
+      enforceParameterSchema: false,
+    });
+    expect(relaxed.parameters).toEqual({ n: 'one' });
+  });
+
   it('answers BAD_REQUEST for a flow given twice or not at all', async () => {
     await expect(api.deployments.create({ name: 'd' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(

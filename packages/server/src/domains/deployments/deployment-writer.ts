@@ -7,7 +7,7 @@ import { ConflictError, ValidationError } from '../../errors';
 import { normalizeSchedule } from '../../schedules/normalize-schedule';
 import { validateSchedule } from '../../schedules/validate-schedule';
 import { validateJobVariables } from '../work-pools/job-variables';
-import { assertParameterSchema } from './deployment-parameters';
+import { assertDefaultParameters, assertParameterSchema } from './deployment-parameters';
 import { type DeploymentWithFlowRow, deleteUnstartedAutoScheduledRuns } from './deployment-repository';
 import {
   clearScheduleSlugs,
@@ -63,6 +63,7 @@ export async function writeDeployment(
       },
     );
   }
+  checkDefaultParameters(existing, fields);
   const values = { ...rowValues(fields), ...work.columns, updated_at: now };
   let id = existing?.id;
   if (id) {
@@ -79,6 +80,17 @@ export async function writeDeployment(
   }
   if (fields.schedules) await syncSchedules(trx, { deploymentId: id, provided: fields.schedules, now });
   return id;
+}
+
+/** When enforced, the deployment's parameters (as they will be stored) must fit its schema. */
+function checkDefaultParameters(existing: DeploymentWithFlowRow | undefined, fields: DeploymentFields): void {
+  if (fields.parameters === undefined && !fields.parameterSchema && fields.enforceParameterSchema !== true)
+    return;
+  const enforced = fields.enforceParameterSchema ?? existing?.enforce_parameter_schema ?? true;
+  const schema = fields.parameterSchema !== undefined ? fields.parameterSchema : existing?.parameter_schema;
+  if (!enforced || !schema) return;
+  const parameters = fields.parameters ?? existing?.parameters ?? {};
+  assertDefaultParameters(schema as JsonObject, parameters as JsonObject);
 }
 
 function defaults() {
