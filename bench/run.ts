@@ -13,8 +13,20 @@ import type { Measurement } from './scenarios/report';
 const root = new URL('..', import.meta.url).pathname;
 const quick = process.env.BENCH_QUICK === '1';
 const sizes = quick
-  ? { BENCH_TASKS: '1000', BENCH_OVERHEAD_TASKS: '500', BENCH_FLOW_RUNS: '50' }
-  : { BENCH_TASKS: '10000', BENCH_OVERHEAD_TASKS: '5000', BENCH_FLOW_RUNS: '500' };
+  ? {
+      BENCH_TASKS: '1000',
+      BENCH_OVERHEAD_TASKS: '500',
+      BENCH_FLOW_RUNS: '50',
+      BENCH_SERVE_RUNS: '20',
+      BENCH_WORKER_RUNS: '4',
+    }
+  : {
+      BENCH_TASKS: '10000',
+      BENCH_OVERHEAD_TASKS: '5000',
+      BENCH_FLOW_RUNS: '500',
+      BENCH_SERVE_RUNS: '200',
+      BENCH_WORKER_RUNS: '20',
+    };
 const postgresUrl =
   process.env.WEFT_BENCH_DATABASE_URL ??
   process.env.WEFT_TEST_DATABASE_URL ??
@@ -52,7 +64,7 @@ async function onBackend(backend: 'postgres' | 'pglite'): Promise<Measurement[]>
   process.env.WEFT_TEST_DB = backend;
   process.env.WEFT_TEST_DATABASE_URL = postgresUrl;
   const results: Measurement[] = [];
-  for (const file of ['many-tasks.ts', 'overhead.ts', 'flow-runs.ts']) {
+  for (const file of ['many-tasks.ts', 'overhead.ts', 'flow-runs.ts', 'deployments.ts']) {
     if (only && !only.includes(file.replace('.ts', ''))) continue;
     // A fresh server and database per scenario, so one scenario's rows never slow the next.
     const server = await createTestServer({ listen: true });
