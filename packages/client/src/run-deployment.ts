@@ -126,10 +126,11 @@ export function waitForFlowRun(
       client.flowRuns.read.query({ id: flowRunId }).then(seen, (error: unknown) => {
         if (!latest) finish(error);
       });
-    // A failed stream is not fatal: the poll carries on.
+    // The watch yields the run as it is first, then each change: no separate first read. A failed
+    // stream is not fatal: one read at once, then the poll carries on.
     const subscription = client.flowRuns.watch.subscribe(
       { id: flowRunId },
-      { onData: seen, onError: () => {} },
+      { onData: seen, onError: () => void read() },
     );
     const poll = setInterval(() => void read(), (options.pollSeconds ?? 5) * 1000);
     if (options.timeoutSeconds !== undefined) {
@@ -138,7 +139,6 @@ export function waitForFlowRun(
         options.timeoutSeconds * 1000,
       );
     }
-    void read();
   });
 }
 

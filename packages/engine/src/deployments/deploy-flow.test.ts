@@ -54,7 +54,7 @@ describe('flow.deploy()', () => {
     });
     expect(schedules.hourly).toMatchObject({ schedule: { interval: 3600 }, active: false });
     // The server pins a DTSTART onto the rule (reference §4.3).
-    expect((schedules.weekly?.schedule as { rrule: string }).rrule).toMatch(/FREQ=WEEKLY;BYDAY=MO$/);
+    expect((schedules.weekly!.schedule as { rrule: string }).rrule).toMatch(/FREQ=WEEKLY;BYDAY=MO$/);
   });
 
   it('redeploys as an update: same id, schedules kept by slug, changed fields changed', async () => {

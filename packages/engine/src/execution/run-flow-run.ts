@@ -16,6 +16,8 @@ export interface RunFlowRunOptions {
   deployment?: RunDeployment | undefined;
   /** Abort to cancel the run from outside (`serve`): the run's signal aborts, its outcome is not proposed. */
   signal?: AbortSignal | undefined;
+  /** The run as the caller just read it (`serve` has it from its claim): saves a read. */
+  flowRun?: FlowRun | undefined;
 }
 
 /** The deployment of a run, read from the server; undefined (with a warning) when it cannot be. */
@@ -76,7 +78,8 @@ export async function runFlowRun(
   options: RunFlowRunOptions = {},
 ): Promise<FlowRunOutcome<unknown>> {
   const session = await getEngineSession();
-  const existing = await session.orchestrator.readFlowRun(flowRunId);
+  const existing =
+    options.flowRun?.id === flowRunId ? options.flowRun : await session.orchestrator.readFlowRun(flowRunId);
   const logger = createRunLogger({
     name: 'weft.flow_runs',
     shipper: session.logs,

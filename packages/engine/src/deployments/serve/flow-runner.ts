@@ -131,6 +131,7 @@ export class FlowRunner {
     const running = runFlowRun(flow, flowRun.id, {
       deployment: { id: deployment.id, name: deployment.name, version: deployment.version },
       signal: cancelController.signal,
+      flowRun,
     }).then(
       (outcome) => {
         if (!cancelled)

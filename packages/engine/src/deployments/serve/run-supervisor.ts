@@ -10,6 +10,8 @@ export interface SuperviseRunOptions {
   /** Called once when the run is asked to cancel (it is CANCELLING on the server). */
   onCancel: () => void;
   log: (line: string) => void;
+  /** Milliseconds before watching for a cancel starts. @default 500 */
+  watchDelayMs?: number;
 }
 
 /**
@@ -20,17 +22,22 @@ export interface SuperviseRunOptions {
 export function superviseRun(options: SuperviseRunOptions): () => void {
   const { client, flowRun, log } = options;
   let cancelled = false;
-  const subscription = client.flowRuns.watch.subscribe(
-    { id: flowRun.id },
-    {
-      onData(run) {
-        if (run.stateType !== 'CANCELLING' || cancelled) return;
-        cancelled = true;
-        options.onCancel();
+  let subscription: { unsubscribe(): void } | undefined;
+  // Most runs are short: watching starts after a moment, so they cost the server no watch at all.
+  // The watch yields the run's state first, so a cancel asked meanwhile is still seen.
+  const startWatching = setTimeout(() => {
+    subscription = client.flowRuns.watch.subscribe(
+      { id: flowRun.id },
+      {
+        onData(run) {
+          if (run.stateType !== 'CANCELLING' || cancelled) return;
+          cancelled = true;
+          options.onCancel();
+        },
+        onError: (error) => log(`Stopped watching flow run ${flowRun.id} for cancels: ${String(error)}`),
       },
-      onError: (error) => log(`Stopped watching flow run ${flowRun.id} for cancels: ${String(error)}`),
-    },
-  );
+    );
+  }, options.watchDelayMs ?? 500);
   let lease: NodeJS.Timeout | undefined;
   if (options.renewLeaseSeconds !== undefined) {
     let warned = false;
@@ -43,7 +50,8 @@ export function superviseRun(options: SuperviseRunOptions): () => void {
     lease.unref();
   }
   return () => {
-    subscription.unsubscribe();
+    clearTimeout(startWatching);
+    subscription?.unsubscribe();
     if (lease) clearInterval(lease);
   };
 }
