@@ -89,7 +89,7 @@ describe('flow.serve()', () => {
       );
       expect(states.map((r) => r.stateType)).toEqual(['COMPLETED', 'COMPLETED']);
       expect(overlap).toBe(false);
-      const [first, second] = states;
+      const [first, second] = [...states].sort((x, y) => x.startTime!.getTime() - y.startTime!.getTime());
       expect(second!.startTime!.getTime()).toBeGreaterThanOrEqual(first!.endTime!.getTime());
     } finally {
       await served.stop();
