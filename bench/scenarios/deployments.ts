@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { createWeftClient } from '@weft/client';
 import { createWorker, runDeployment } from '@weft/engine';
-import { pipeline } from '../../apps/examples/src/pipeline';
+import { pipeline } from '@weft/examples/pipeline';
 import { percentile, report, since } from './report';
 
 const root = new URL('../..', import.meta.url).pathname;
