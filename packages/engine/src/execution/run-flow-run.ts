@@ -18,6 +18,11 @@ export interface RunFlowRunOptions {
   signal?: AbortSignal | undefined;
   /** The run as the caller just read it (`serve` has it from its claim): saves a read. */
   flowRun?: FlowRun | undefined;
+  /**
+   * The caller moved the run to Running for this process (`serve` claims with `state: 'RUNNING'`):
+   * its first attempt starts without proposing Running again. Ignored unless `flowRun` is Running.
+   */
+  claimedRunning?: boolean | undefined;
 }
 
 /** The deployment of a run, read from the server; undefined (with a warning) when it cannot be. */
@@ -90,8 +95,18 @@ export async function runFlowRun(
   const deployment = options.deployment ?? (await findDeployment(session, existing, logger));
   const valid = !bound.validationError;
   const update = startUpdate(flow, existing, valid ? bound.parameters : undefined, logger);
-  const flowRun = await session.orchestrator.updateFlowRun(update);
+  // Sent alongside the Running proposal rather than before it (one round trip less to start):
+  // the server serialises the two on the run's row, and the update is awaited before the run's
+  // final state, whose retry decision reads the policy it sets.
+  const updating = session.orchestrator.updateFlowRun(update);
+  updating.catch(() => {});
+  const flowRun: FlowRun = {
+    ...existing,
+    ...(update.name !== undefined && { name: update.name }),
+    flowVersion: update.flowVersion ?? existing.flowVersion,
+  };
   return superviseFlowRun({
+    startUpdate: updating,
     flow,
     session,
     flowRun,
@@ -99,7 +114,7 @@ export async function runFlowRun(
     logger,
     subflow: undefined,
     parent: undefined,
-    createdRunning: false,
+    createdRunning: options.claimedRunning === true && flowRun.stateType === 'RUNNING',
     deployment,
     cancelSignal: options.signal,
   });

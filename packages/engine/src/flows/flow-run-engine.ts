@@ -163,6 +163,11 @@ interface DriveOptions {
   /** The deployment the run belongs to, for `runtime.deployment`. */
   deployment?: RunDeployment | undefined;
   /**
+   * A change of the run's fields sent alongside its first Running proposal (`runFlowRun`); awaited
+   * before any final state is proposed, so a failure fails the run and retries see its policy.
+   */
+  startUpdate?: Promise<unknown> | undefined;
+  /**
    * Aborted when the run is cancelled from outside (`serve` saw it CANCELLING and marked it
    * Cancelled): the attempt's signal aborts, and the attempt's outcome is not proposed over it.
    */
@@ -202,6 +207,7 @@ async function drive(options: DriveOptions): Promise<FlowRunOutcome<unknown>> {
       message: bound.validationError.message,
       data: toSerializedError(bound.validationError) as JsonValue,
     });
+    await options.startUpdate;
     const state = await propose(options, failed, true);
     return outcomeOf({ flowRunId: options.flowRun.id, state, error: bound.validationError });
   }
@@ -229,6 +235,7 @@ async function drive(options: DriveOptions): Promise<FlowRunOutcome<unknown>> {
       const current = await options.session.orchestrator.readFlowRun(options.flowRun.id);
       return outcomeOf({ flowRunId: options.flowRun.id, state: current.state ?? attempt.state });
     }
+    await options.startUpdate;
     if (attempt.state.type === 'FAILED') await prepareRetryDelay(options);
     const final = await propose(options, attempt.state, attempt.force);
     if (final.type === 'SCHEDULED' && final.name === 'AwaitingRetry') {

@@ -43,6 +43,12 @@ export class FlowRunner {
   readonly #detached = new Set<Promise<void>>();
   #claiming: Promise<void> | undefined;
   #again = false;
+  /**
+   * Due runs may be waiting for a free slot: the last claim filled every slot, or a wake-up came
+   * while none was free. Only then does a finished run trigger a claim; otherwise the server's
+   * push and the poll say when there is work, and an idle claim would only cost the server.
+   */
+  #backlog = false;
   #stopped = false;
   #poll: NodeJS.Timeout | undefined;
   #subscription: { unsubscribe(): void } | undefined;
@@ -92,12 +98,18 @@ export class FlowRunner {
     do {
       this.#again = false;
       const free = this.#limit - this.#active.size;
-      if (free <= 0 || this.#stopped) return;
+      if (this.#stopped) return;
+      if (free <= 0) {
+        this.#backlog = true;
+        return;
+      }
       let claimed: FlowRun[];
       try {
         claimed = await this.#client.deployments.claimFlowRuns.mutate({
           deploymentIds: [...this.#served.keys()],
           runnerName: this.name,
+          // The run starts here and now: claimed straight to Running, one round trip less.
+          state: 'RUNNING',
           limit: free,
         });
       } catch (error) {
@@ -105,7 +117,8 @@ export class FlowRunner {
         return;
       }
       for (const flowRun of claimed) this.#start(flowRun);
-      if (claimed.length === free) this.#again = true;
+      this.#backlog = claimed.length === free;
+      if (this.#backlog) this.#again = true;
     } while (this.#again && !this.#stopped);
   }
 
@@ -132,6 +145,7 @@ export class FlowRunner {
       deployment: { id: deployment.id, name: deployment.name, version: deployment.version },
       signal: cancelController.signal,
       flowRun,
+      claimedRunning: true,
     }).then(
       (outcome) => {
         if (!cancelled)
@@ -142,7 +156,7 @@ export class FlowRunner {
     const done = running.finally(() => {
       stopWatching();
       this.#active.delete(flowRun.id);
-      this.wake();
+      if (this.#backlog) this.wake();
     });
     const active: ActiveRun = {
       flowRun,
@@ -158,7 +172,7 @@ export class FlowRunner {
         this.#detached.add(done);
         void done.finally(() => this.#detached.delete(done));
         await markCancelled(this.#client, flowRun.id).then(
-          () => this.wake(),
+          () => this.#backlog && this.wake(),
           (error: unknown) => this.#log(`Could not cancel flow run ${flowRun.id}: ${String(error)}`),
         );
       },

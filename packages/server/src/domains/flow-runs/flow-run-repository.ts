@@ -85,7 +85,7 @@ export function findFlowRunByIdempotencyKey(
     .executeTakeFirst();
 }
 
-/** Lock a flow run (`FOR UPDATE`) and load what orchestration needs, or undefined. */
+/** Lock a flow run (`FOR NO KEY UPDATE`) and load what orchestration needs, or undefined. */
 export async function lockFlowRunSnapshot(db: Db, id: string): Promise<FlowRunSnapshot | undefined> {
   const row = await db
     .selectFrom('flow_run')
@@ -96,7 +96,9 @@ export async function lockFlowRunSnapshot(db: Db, id: string): Promise<FlowRunSn
       ),
     )
     .where('flow_run.id', '=', id)
-    .forUpdate()
+    // NO KEY UPDATE, not UPDATE: a state change never touches the key, so it must not wait for
+    // task run batches whose foreign key checks hold KEY SHARE on the run (nor they for it).
+    .forNoKeyUpdate()
     .executeTakeFirst();
   if (!row) return undefined;
   return {
@@ -182,7 +184,7 @@ export async function updateFlowRunFields(
     .selectFrom('flow_run')
     .select('empirical_policy')
     .where('id', '=', input.id)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirst();
   if (!current) return false;
   const policy = input.empiricalPolicy && mergePolicy(current.empirical_policy, input.empiricalPolicy);

@@ -244,6 +244,7 @@ describe('claimDeploymentFlowRuns', () => {
     const runs = await claimDeploymentFlowRuns(t.resources, {
       deploymentIds: [mine],
       runnerName: 'r',
+      state: 'PENDING',
       limit: 10,
     });
     expect(runs.map((run) => run.id)).toEqual([first, second]);
@@ -257,10 +258,36 @@ describe('claimDeploymentFlowRuns', () => {
     expect(row).toEqual({ status: 'READY', last_polled: clock() });
   });
 
+  it('claims straight to RUNNING for a runner that executes in its own process', async () => {
+    const q = await poolWithQueues('direct');
+    const deploymentId = await insertDeployment(t, { flowId, name: 'direct', queueId: q.default!.id });
+    const due = await createQueuedRun(t, api, { flowId, queue: q.default!, at: ago(5), deploymentId });
+    const runs = await api.deployments.claimFlowRuns({
+      deploymentIds: [deploymentId],
+      runnerName: 'r',
+      state: 'RUNNING',
+    });
+    expect(runs.map((run) => [run.id, run.stateType, run.runCount])).toEqual([[due, 'RUNNING', 1]]);
+    const states = await api.flowRuns.states({ id: due });
+    expect(states.map((s) => s.type)).toEqual(['SCHEDULED', 'RUNNING']);
+    await expect(
+      api.deployments.claimFlowRuns({
+        deploymentIds: [deploymentId],
+        runnerName: 'r',
+        state: 'COMPLETED' as 'RUNNING',
+      }),
+    ).rejects.toThrow(/state/);
+  });
+
   it('answers NOT_FOUND for an unknown deployment', async () => {
     const ghost = '00000000-0000-7000-8000-000000000000';
     await expect(
-      claimDeploymentFlowRuns(t.resources, { deploymentIds: [ghost], runnerName: 'r', limit: 10 }),
+      claimDeploymentFlowRuns(t.resources, {
+        deploymentIds: [ghost],
+        runnerName: 'r',
+        state: 'PENDING',
+        limit: 10,
+      }),
     ).rejects.toMatchObject({ name: 'NotFoundError', message: `Deployment ${ghost} not found` });
   });
 });

@@ -84,7 +84,7 @@ export async function claimWorkPoolFlowRuns(
 
 /**
  * The `serve` path: hand a process the due runs of its deployments (no pool, no queue limits),
- * each moved to PENDING in the same transaction, oldest first, and mark the deployments polled
+ * each moved to PENDING (or RUNNING, `input.state`) in the same transaction, oldest first, and mark the deployments polled
  * (`lastPolled`, READY). Unknown deployment ids answer NOT_FOUND.
  */
 export async function claimDeploymentFlowRuns(
@@ -99,16 +99,23 @@ export async function claimDeploymentFlowRuns(
     const missing = ids.find((id) => !found.some((row) => row.id === id));
     if (missing) throw new NotFoundError('Deployment', missing);
     const due = await lockDueRuns(trx, { column: 'deployment_id', values: ids }, window, input.limit);
-    const { accepted, changed } = await proposePending(trx, due, now);
+    const { accepted, changed } = await proposeClaimed(trx, due, now, input.state);
     const runs = await loadFlowRuns(trx, accepted, now);
     return { runs: accepted.flatMap((id) => runs.get(id) ?? []), changed };
   });
-  // As in markPolled: rows held by a concurrent claim are skipped, never waited for.
+  // As in markPolled: rows held by a concurrent claim are skipped, never waited for, and rows
+  // marked within the last few seconds are left alone.
   await resources.db
     .updateTable('deployment')
     .set({ last_polled: now, status: 'READY' })
     .where('id', 'in', (eb) =>
-      eb.selectFrom('deployment').select('id').where('id', 'in', ids).forUpdate().skipLocked(),
+      eb
+        .selectFrom('deployment')
+        .select('id')
+        .where('id', 'in', ids)
+        .where(pollMarkIsStale('deployment', now))
+        .forUpdate()
+        .skipLocked(),
     )
     .execute();
   for (const id of outcome.changed) resources.events.emit('flowRunChanged', { id });
@@ -147,7 +154,7 @@ async function claimFromQueues(
     const take = Math.min(remaining, freeSlots(queue.concurrency_limit, held.get(queue.id) ?? 0));
     if (take <= 0) continue;
     const ids = await lockDueRuns(trx, { column: 'work_queue_id', values: [queue.id] }, input.window, take);
-    const result = await proposePending(trx, ids, input.now);
+    const result = await proposeClaimed(trx, ids, input.now);
     changed.push(...result.changed);
     for (const id of result.accepted) claimed.push({ id, queueId: queue.id });
     remaining -= result.accepted.length;
@@ -214,19 +221,20 @@ async function lockDueRuns(
   return rows.map((row) => row.id);
 }
 
-/** Propose PENDING for each run; `accepted` went PENDING, `changed` got any new state. */
-async function proposePending(
+/** Propose PENDING (or RUNNING) for each run; `accepted` entered it, `changed` got any new state. */
+async function proposeClaimed(
   trx: Db,
   ids: string[],
   now: Date,
+  target: 'PENDING' | 'RUNNING' = 'PENDING',
 ): Promise<{ accepted: string[]; changed: string[] }> {
   const accepted: string[] = [];
   const changed: string[] = [];
   for (const id of ids) {
-    const outcome = await proposeFlowRunState(trx, { id, proposed: { type: 'PENDING' }, force: false, now });
+    const outcome = await proposeFlowRunState(trx, { id, proposed: { type: target }, force: false, now });
     if (!outcome?.written) continue;
     changed.push(id);
-    if (outcome.result.status === 'ACCEPT' && outcome.result.state?.type === 'PENDING') accepted.push(id);
+    if (outcome.result.status === 'ACCEPT' && outcome.result.state?.type === target) accepted.push(id);
   }
   return { accepted, changed };
 }
@@ -254,6 +262,23 @@ async function deploymentJobVariables(trx: Db, runs: Map<string, FlowRun>): Prom
 }
 
 /**
+ * How fresh a `last_polled` mark may be before a poll writes it again. Workers and `serve`
+ * processes poll (and claim after every wake-up) far more often than the 60 s READY window needs;
+ * skipping fresh marks saves a committed write, and its fsync, on almost every claim.
+ */
+const POLL_MARK_SECONDS = 5;
+
+/** A row whose poll mark is missing, older than {@link POLL_MARK_SECONDS}, or whose status is not READY yet. */
+function pollMarkIsStale(table: 'deployment' | 'work_queue', now: Date) {
+  const cutoff = new Date(now.getTime() - POLL_MARK_SECONDS * 1000);
+  const ready =
+    table === 'work_queue'
+      ? sql<string>`case when work_queue.is_paused then 'PAUSED' else 'READY' end`
+      : sql<string>`'READY'`;
+  return sql<boolean>`(${sql.ref(`${table}.last_polled`)} is null or ${sql.ref(`${table}.last_polled`)} < ${cutoff} or ${sql.ref(`${table}.status`)} <> ${ready})`;
+}
+
+/**
  * A poll's bookkeeping, after the claim commits: polled queues get `lastPolled` (READY unless
  * paused), their deployments too, the pool READY. Each statement takes only rows nobody holds
  * (`SKIP LOCKED`) and runs on its own, so it never waits while holding a lock: concurrent polls
@@ -270,7 +295,13 @@ async function markPolled(db: Db, input: { poolId: string; queueIds: string[]; n
         status: sql<string>`case when work_queue.is_paused then 'PAUSED' else 'READY' end`,
       })
       .where('id', 'in', (eb) =>
-        eb.selectFrom('work_queue').select('id').where('id', 'in', queueIds).forUpdate().skipLocked(),
+        eb
+          .selectFrom('work_queue')
+          .select('id')
+          .where('id', 'in', queueIds)
+          .where(pollMarkIsStale('work_queue', now))
+          .forUpdate()
+          .skipLocked(),
       )
       .execute();
     await db
@@ -281,6 +312,7 @@ async function markPolled(db: Db, input: { poolId: string; queueIds: string[]; n
           .selectFrom('deployment')
           .select('id')
           .where('work_queue_id', 'in', queueIds)
+          .where(pollMarkIsStale('deployment', now))
           .forUpdate()
           .skipLocked(),
       )
