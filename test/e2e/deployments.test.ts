@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWeftClient, type WeftClient } from '@weft/client';
+import { createLocalFileResultStore, flowRunResult } from '@weft/engine';
 import type { FlowRun } from '@weft/schemas';
 import { createTestClock, createTestServer, type TestServer } from '@weft/server/internal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +95,9 @@ describe('a scheduled deployment run by a process worker', { timeout: 180_000 },
     expect(done.infrastructurePid).toMatch(/:\d+$/);
     const tasks = await client.taskRuns.list.query({ filter: { flowRunId: { any: [first.id] } } });
     expect(tasks.map((t) => t.stateType)).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
+    // The worker's child persisted the result where this machine's engine can read it.
+    const resultStore = createLocalFileResultStore({ basePath: join(home, 'storage') });
+    expect(await flowRunResult(done, { resultStore })).toBe('sum: 10');
     const states = await client.flowRuns.states.query({ id: first.id });
     expect(states.map((s) => s.name)).toEqual(['Scheduled', 'Pending', 'Running', 'Completed']);
     // The second run is still waiting for its hour.

@@ -6,6 +6,7 @@ import type {
   FlowRun,
   FlowRunCreate,
   FlowRunListInput,
+  FlowRunSetState,
   FlowRunUpdate,
   LogBatch,
   OrchestrationResult,
@@ -31,7 +32,7 @@ export interface OrchestratorClient {
     read: Query<{ id: string }, FlowRun>;
     list: Query<FlowRunListInput, FlowRun[]>;
     update: Mutation<FlowRunUpdate, FlowRun>;
-    setState: Mutation<{ id: string; state: StateCreate; force?: boolean }, OrchestrationResult>;
+    setState: Mutation<FlowRunSetState, OrchestrationResult>;
   };
   taskRuns: {
     create: Mutation<TaskRunCreate, TaskRun>;
@@ -58,6 +59,10 @@ export interface ProposeOptions {
   force?: boolean;
   /** Give up waiting when this signal aborts. */
   signal?: AbortSignal;
+  /** Task run records to write with the state, in the same transaction (a final state's last records). */
+  taskRuns?: TaskRunBatch | undefined;
+  /** Field changes applied just before the state, in the same transaction. */
+  runUpdate?: FlowRunSetState['runUpdate'];
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -135,12 +140,19 @@ export class Orchestrator {
     options: ProposeOptions = {},
   ): Promise<ProposeResult> {
     let proposed = state;
+    // Sent with the first proposal only: the server wrote them even if it answered WAIT.
+    let taskRuns = options.taskRuns;
+    let runUpdate = options.runUpdate;
     for (;;) {
       const result = await this.#client.flowRuns.setState.mutate({
         id,
         state: proposed,
         force: options.force ?? false,
+        ...(taskRuns && { taskRuns }),
+        ...(runUpdate && { runUpdate }),
       });
+      taskRuns = undefined;
+      runUpdate = undefined;
       const reason = 'reason' in result.details ? result.details.reason : null;
       if (result.status === 'WAIT') {
         const delay = result.details.type === 'wait_details' ? result.details.delaySeconds : 0;

@@ -41,6 +41,14 @@ async function listLogs(client: WeftClient, flowRunId: string, options: ListOpti
   return options.sort === 'TIMESTAMP_DESC' ? logs.reverse() : logs;
 }
 
+/** How long `follow` waits for its streams to start before it reads the first page anyway. */
+const STREAM_START_TIMEOUT_MS = 5000;
+
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
+
 const byTime = (a: Log, b: Log) => new Date(a.timestamp).getTime() - new Date(b.timestamp).getTime();
 
 /**
@@ -66,18 +74,31 @@ export async function follow(
   const finished = new Promise<FlowRun>((resolve, reject) => {
     settle = { resolve, reject };
   });
+  let started!: () => void;
+  let count = 0;
+  // Both streams must be listening on the server before the first page is read, or a log
+  // written in between would be in neither.
+  const bothStarted = new Promise<void>((resolve) => {
+    started = () => ++count === 2 && resolve();
+  });
   const logSub = client.logs.watch.subscribe(
     { flowRunId },
-    { onData: (log: Log) => (held ? held.push(log) : once(log)), onError: settle.reject },
+    {
+      onStarted: () => started(),
+      onData: (log: Log) => (held ? held.push(log) : once(log)),
+      onError: settle.reject,
+    },
   );
   const runSub = client.flowRuns.watch.subscribe(
     { id: flowRunId },
     {
+      onStarted: () => started(),
       onData: (run: FlowRun) => isTerminalStateType(run.stateType) && settle.resolve(run),
       onError: settle.reject,
     },
   );
   try {
+    await Promise.race([bothStarted, finished.then(() => undefined), sleep(STREAM_START_TIMEOUT_MS)]);
     const first = await initial();
     for (const log of first) once(log);
     for (const log of held.sort(byTime)) once(log);

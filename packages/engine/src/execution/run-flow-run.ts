@@ -25,6 +25,23 @@ export interface RunFlowRunOptions {
   claimedRunning?: boolean | undefined;
 }
 
+const persistingFlows = new WeakMap<AnyFlow, AnyFlow>();
+
+/**
+ * The flow a deployment run runs as: it persists its result unless the flow says otherwise, so
+ * whoever started the run (`runDeployment`, on any machine that shares the result storage) can
+ * read it. Runs of a served flow and of a worker's child behave the same.
+ */
+function persisting(flow: AnyFlow): AnyFlow {
+  if (flow.options.persistResult !== undefined) return flow;
+  let found = persistingFlows.get(flow);
+  if (!found) {
+    found = flow.with({ persistResult: true });
+    persistingFlows.set(flow, found);
+  }
+  return found;
+}
+
 /** The deployment of a run, read from the server; undefined (with a warning) when it cannot be. */
 async function findDeployment(
   session: EngineSession,
@@ -78,13 +95,14 @@ function startUpdate(
  * console.log(outcome.state.type); // 'COMPLETED'
  */
 export async function runFlowRun(
-  flow: AnyFlow,
+  definedFlow: AnyFlow,
   flowRunId: string,
   options: RunFlowRunOptions = {},
 ): Promise<FlowRunOutcome<unknown>> {
   const session = await getEngineSession();
   const existing =
     options.flowRun?.id === flowRunId ? options.flowRun : await session.orchestrator.readFlowRun(flowRunId);
+  const flow = existing.deploymentId ? persisting(definedFlow) : definedFlow;
   const logger = createRunLogger({
     name: 'weft.flow_runs',
     shipper: session.logs,
@@ -95,11 +113,12 @@ export async function runFlowRun(
   const deployment = options.deployment ?? (await findDeployment(session, existing, logger));
   const valid = !bound.validationError;
   const update = startUpdate(flow, existing, valid ? bound.parameters : undefined, logger);
-  // Sent alongside the Running proposal rather than before it (one round trip less to start):
-  // the server serialises the two on the run's row, and the update is awaited before the run's
-  // final state, whose retry decision reads the policy it sets.
-  const updating = session.orchestrator.updateFlowRun(update);
-  updating.catch(() => {});
+  // A custom name should show while the run runs: sent now, alongside the start, and awaited
+  // before the final state. Otherwise the version and policy travel with the final state (applied
+  // before it, in its transaction, so a retry decision sees the policy): no call of their own.
+  const { id: _id, ...fields } = update;
+  const updating = update.name === undefined ? undefined : session.orchestrator.updateFlowRun(update);
+  updating?.catch(() => {});
   const flowRun: FlowRun = {
     ...existing,
     ...(update.name !== undefined && { name: update.name }),
@@ -107,6 +126,7 @@ export async function runFlowRun(
   };
   return superviseFlowRun({
     startUpdate: updating,
+    finalUpdate: updating ? undefined : fields,
     flow,
     session,
     flowRun,

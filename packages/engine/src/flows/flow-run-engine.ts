@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { type FlowRun, type JsonValue, newState, type State, uuid7 } from '@weft/schemas';
+import {
+  type FlowRun,
+  type FlowRunSetState,
+  type JsonValue,
+  newState,
+  type State,
+  uuid7,
+} from '@weft/schemas';
 import { type EngineSession, getEngineSession } from '../config/engine-session';
 import { type FlowRunContext, findRunContext, type RunDeployment } from '../context/run-context';
 import { OrchestrationAbortedError } from '../errors';
@@ -167,6 +174,8 @@ interface DriveOptions {
    * before any final state is proposed, so a failure fails the run and retries see its policy.
    */
   startUpdate?: Promise<unknown> | undefined;
+  /** Field changes sent with the run's first final-state proposal (`runFlowRun`), then cleared. */
+  finalUpdate?: FlowRunSetState['runUpdate'];
   /**
    * Aborted when the run is cancelled from outside (`serve` saw it CANCELLING and marked it
    * Cancelled): the attempt's signal aborts, and the attempt's outcome is not proposed over it.
@@ -174,11 +183,25 @@ interface DriveOptions {
   cancelSignal?: AbortSignal | undefined;
 }
 
-/** Propose a state and fire the hooks of the state the run entered. @internal */
-export async function propose(options: DriveOptions, state: State, force = false): Promise<State> {
-  const result = await options.session.orchestrator.proposeFlowRunState(options.flowRun.id, state, {
-    force,
-  });
+/**
+ * Propose a state and fire the hooks of the state the run entered. A final state carries the task
+ * run records queued so far (`withRecords`): one round trip instead of a separate batch. @internal
+ */
+export async function propose(
+  options: DriveOptions,
+  state: State,
+  force = false,
+  withRecords = false,
+): Promise<State> {
+  const { orchestrator, recorder } = options.session;
+  const id = options.flowRun.id;
+  const runUpdate = withRecords ? options.finalUpdate : undefined;
+  const result = withRecords
+    ? await recorder.sendWith((taskRuns) =>
+        orchestrator.proposeFlowRunState(id, state, { force, taskRuns, runUpdate }),
+      )
+    : await orchestrator.proposeFlowRunState(id, state, { force });
+  if (runUpdate) options.finalUpdate = undefined;
   options.flowRun = {
     ...options.flowRun,
     state: result.state,
@@ -208,7 +231,7 @@ async function drive(options: DriveOptions): Promise<FlowRunOutcome<unknown>> {
       data: toSerializedError(bound.validationError) as JsonValue,
     });
     await options.startUpdate;
-    const state = await propose(options, failed, true);
+    const state = await propose(options, failed, true, true);
     return outcomeOf({ flowRunId: options.flowRun.id, state, error: bound.validationError });
   }
   // The run was created Running (see runFlow): its first attempt starts without a proposal.
@@ -237,7 +260,7 @@ async function drive(options: DriveOptions): Promise<FlowRunOutcome<unknown>> {
     }
     await options.startUpdate;
     if (attempt.state.type === 'FAILED') await prepareRetryDelay(options);
-    const final = await propose(options, attempt.state, attempt.force);
+    const final = await propose(options, attempt.state, attempt.force, true);
     if (final.type === 'SCHEDULED' && final.name === 'AwaitingRetry') {
       const at = final.stateDetails.scheduledTime?.getTime() ?? Date.now();
       logger.info(

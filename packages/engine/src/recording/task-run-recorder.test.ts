@@ -140,3 +140,76 @@ describe('task run recording', () => {
     }
   });
 });
+
+describe('a final state carrying the last task records', () => {
+  it('sends the flow run state and its queued task records in one call', async () => {
+    const one = task({ name: 'one' }, async () => 1);
+    const oneCall = flow({ name: 'one-call-final' }, async () => one());
+    await oneCall(); // the first call also registers the flow
+    await t.session.flush();
+    const batchesBefore = t.session.recorder.batchesSent;
+    const outcome = await oneCall.returnState();
+    expect(outcome.state.type).toBe('COMPLETED');
+    // No flush: the task run is recorded already, because the final state carried it.
+    expect(t.session.recorder.queued).toBe(0);
+    expect(t.session.recorder.inFlight).toBe(0);
+    expect(t.session.recorder.batchesSent - batchesBefore).toBe(1);
+    const tasks = await t.client.taskRuns.list.query({ filter: { flowRunId: { any: [outcome.flowRunId] } } });
+    expect(tasks.map((task) => task.stateType)).toEqual(['COMPLETED']);
+  });
+
+  it('falls back to a separate batch and a second call when the carrying call fails', async () => {
+    const flowRecord = await t.client.flows.create.mutate({ name: 'recorder-fallback' });
+    const flowRun = await t.client.flowRuns.create.mutate({
+      flowId: flowRecord.id,
+      state: { type: 'RUNNING' },
+    });
+    const separate: number[] = [];
+    const recorder = new TaskRunRecorder({
+      intervalMs: 60_000,
+      send: async (batch) => {
+        separate.push(batch.states.length);
+        return t.client.taskRuns.recordBatch.mutate(batch);
+      },
+    });
+    const id = uuid7();
+    recorder.createRun({ id, name: 'carried', flowRunId: flowRun.id, taskKey: 'carried', dynamicKey: '0' });
+    recorder.setState(id, newState('COMPLETED', { stateDetails: { flowRunId: flowRun.id, taskRunId: id } }));
+    const carried: (number | undefined)[] = [];
+    const result = await recorder.sendWith(async (batch) => {
+      carried.push(batch?.taskRuns.length);
+      if (batch) throw new Error('connection reset');
+      return t.client.flowRuns.setState.mutate({ id: flowRun.id, state: { type: 'COMPLETED' } });
+    });
+    expect(result.status).toBe('ACCEPT');
+    expect(carried).toEqual([1, undefined]);
+    expect(separate).toEqual([1]);
+    expect((await t.client.taskRuns.read.query({ id })).stateType).toBe('COMPLETED');
+  });
+
+  it('keeps a run’s later records behind the carrying call', async () => {
+    const sent: string[] = [];
+    const recorder = new TaskRunRecorder({
+      intervalMs: 1,
+      send: async (batch) => {
+        sent.push(...batch.states.map((s) => s.state.type));
+      },
+    });
+    const id = uuid7();
+    recorder.setState(id, newState('RUNNING'));
+    let release!: () => void;
+    const carrying = recorder.sendWith(async (batch) => {
+      sent.push(...(batch?.states.map((s) => `carried ${s.state.type}`) ?? []));
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    });
+    recorder.setState(id, newState('COMPLETED'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent).toEqual(['carried RUNNING']);
+    release();
+    await carrying;
+    await recorder.flush();
+    expect(sent).toEqual(['carried RUNNING', 'COMPLETED']);
+  });
+});

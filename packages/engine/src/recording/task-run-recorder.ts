@@ -138,6 +138,44 @@ export class TaskRunRecorder {
     }
   }
 
+  /**
+   * Send what can go now with another call instead of on its own (a flow run's final state
+   * carries its last task records: one round trip instead of two, and no batch competing with
+   * the state on the server). While the call is on its way it counts as a batch in flight, so
+   * later records of the same runs keep their order. When the call fails, the batch is sent on
+   * its own and the call is made once more without it.
+   */
+  async sendWith<T>(call: (batch: Batch | undefined) => Promise<T>): Promise<T> {
+    if (this.#queue.length === 0 || this.#inFlight.size >= this.#options.maxInFlight) {
+      return call(undefined);
+    }
+    this.#clearTimer();
+    const { batch, runs } = this.#take();
+    if (runs.size === 0) {
+      this.#schedule();
+      return call(undefined);
+    }
+    this.batchesSent += 1;
+    const attempt = call(batch).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    const settled: Promise<void> = attempt
+      .then(async (outcome) => {
+        if (!outcome.ok) await this.#send(batch);
+      })
+      .finally(() => {
+        this.#inFlight.delete(settled);
+        if (this.#queue.length >= this.#options.maxQueued) this.#startBatch();
+        if (this.#queue.length > 0) this.#schedule();
+      });
+    this.#inFlight.set(settled, runs);
+    const outcome = await attempt;
+    if (outcome.ok) return outcome.value;
+    await settled;
+    return call(undefined);
+  }
+
   #push(entry: Entry): void {
     this.#queue.push(entry);
     if (this.#inFlight.size >= this.#options.maxInFlight) return; // a batch ending schedules the next

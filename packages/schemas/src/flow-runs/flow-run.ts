@@ -13,6 +13,7 @@ import {
 import { Tags } from '../flows/flow';
 import { State, StateCreate } from '../states/state';
 import { StateType } from '../states/state-type';
+import { TaskRunBatch } from '../task-runs/task-run';
 
 /** How a flow run retries and pauses; kept on the run, used by the server's policy. */
 export const FlowRunPolicy = z.object({
@@ -131,6 +132,24 @@ export const FlowRunSetState = z.object({
   state: StateCreate,
   /** @default false */
   force: z.boolean().default(false),
+  /**
+   * Task run records to write in the same transaction, before the state: the engine sends a flow
+   * run's last task records with its final state, one call instead of two.
+   */
+  taskRuns: TaskRunBatch.optional(),
+  /**
+   * Field changes applied in the same transaction, before the state is orchestrated (so a retry
+   * decision sees the policy set here): the engine sends a started run's version and policy with
+   * its final state instead of in a call of their own.
+   */
+  runUpdate: z
+    .object({
+      name: z.string().min(1).max(256).optional(),
+      flowVersion: z.string().max(256).nullish(),
+      empiricalPolicy: FlowRunPolicyUpdate.optional(),
+    })
+    .strict()
+    .optional(),
 });
 export type FlowRunSetState = z.input<typeof FlowRunSetState>;
 

@@ -41,11 +41,6 @@ export function toServableDeployment(
   return { kind: 'servable-deployment', flow, options };
 }
 
-/** The flow to run: deployment runs persist their result unless the flow says otherwise. */
-function persisting(flow: AnyFlow): AnyFlow {
-  return flow.options.persistResult === undefined ? flow.with({ persistResult: true }) : flow;
-}
-
 function servedInput(spec: ServableDeployment<unknown, unknown>): DeploymentCreate {
   const input: DeploymentCreate = {
     ...deploymentCreateInput(spec.flow, spec.options),
@@ -115,7 +110,7 @@ export async function serve(
   for (const spec of specs) deployments.push(await registerDeployment(client, servedInput(spec)));
   const served = deployments.map((deployment, i) => ({
     deployment,
-    flow: persisting(specs[i]?.flow as AnyFlow),
+    flow: specs[i]?.flow as AnyFlow,
   }));
   const runner = new FlowRunner(client, served, { ...options, log });
   let resolveDone: () => void = () => undefined;

@@ -2,7 +2,6 @@ import {
   type FlowRun,
   type FlowRunFilter,
   FlowRunPolicy,
-  type FlowRunPolicyUpdate,
   type FlowRunSort,
   type FlowRunUpdate,
   type State,
@@ -174,37 +173,31 @@ export async function deleteFlowRun(db: Db, id: string): Promise<boolean> {
   return result.numDeletedRows > 0n;
 }
 
-/** Change a flow run's descriptive fields; the policy is merged into the stored one. */
+/**
+ * Change a flow run's descriptive fields in one statement (no read first): the policy update is
+ * merged into the stored policy with `jsonb ||`, so concurrent changes of other keys survive.
+ * Returns whether the run exists.
+ */
 export async function updateFlowRunFields(
   db: Db,
   input: z.output<typeof FlowRunUpdate>,
   now: Date,
 ): Promise<boolean> {
-  const current = await db
-    .selectFrom('flow_run')
-    .select('empirical_policy')
-    .where('id', '=', input.id)
-    .forNoKeyUpdate()
-    .executeTakeFirst();
-  if (!current) return false;
-  const policy = input.empiricalPolicy && mergePolicy(current.empirical_policy, input.empiricalPolicy);
-  await db
+  const policy = input.empiricalPolicy && Object.keys(input.empiricalPolicy).length > 0;
+  const result = await db
     .updateTable('flow_run')
     .set({
       ...(input.name !== undefined && { name: input.name }),
       ...(input.flowVersion !== undefined && { flow_version: input.flowVersion }),
       ...(input.parameters !== undefined && { parameters: JSON.stringify(input.parameters) }),
       ...(input.tags !== undefined && { tags: input.tags }),
-      ...(policy && { empirical_policy: JSON.stringify(policy) }),
+      ...(policy && {
+        empirical_policy: sql<string>`flow_run.empirical_policy || ${JSON.stringify(input.empiricalPolicy)}::jsonb`,
+      }),
       ...(input.infrastructurePid !== undefined && { infrastructure_pid: input.infrastructurePid }),
       updated_at: now,
     })
     .where('id', '=', input.id)
-    .execute();
-  return true;
-}
-
-/** Merge a policy update (only the fields it names) into the stored policy. */
-function mergePolicy(stored: Record<string, unknown>, update: FlowRunPolicyUpdate): FlowRunPolicy {
-  return FlowRunPolicy.parse({ ...stored, ...update });
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

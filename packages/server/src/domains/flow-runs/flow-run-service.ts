@@ -1,6 +1,7 @@
 import { NotFoundError } from '../../errors';
 import type { ServerResources } from '../../resources';
 import type { FlowRunService } from '../../trpc/context';
+import { writeTaskRunBatch } from '../task-runs/write-task-run-batch';
 import { createFlowRunCreator } from './flow-run-creator';
 import {
   countFlowRuns,
@@ -35,7 +36,7 @@ export function createFlowRunService(resources: ServerResources): FlowRunService
     },
     count: (filter) => countFlowRuns(db, filter),
     async update(input) {
-      const found = await db.transaction().execute((trx) => updateFlowRunFields(trx, input, clock()));
+      const found = await updateFlowRunFields(db, input, clock());
       if (!found) throw new NotFoundError('Flow run', input.id);
       events.emit('flowRunChanged', { id: input.id });
       return get(input.id);
@@ -43,6 +44,10 @@ export function createFlowRunService(resources: ServerResources): FlowRunService
     async setState(input) {
       const now = clock();
       const outcome = await db.transaction().execute(async (trx) => {
+        if (input.taskRuns) await writeTaskRunBatch(trx, input.taskRuns, now);
+        if (input.runUpdate && !(await updateFlowRunFields(trx, { id: input.id, ...input.runUpdate }, now))) {
+          throw new NotFoundError('Flow run', input.id);
+        }
         const result = await proposeFlowRunState(trx, {
           id: input.id,
           proposed: input.state,

@@ -1,8 +1,7 @@
 import { NotFoundError } from '../../errors';
 import type { ServerResources } from '../../resources';
 import type { TaskRunService } from '../../trpc/context';
-import { recordTaskRunStates } from './task-run-batch-repository';
-import { insertTaskRun, insertTaskRuns } from './task-run-insert-repository';
+import { insertTaskRun } from './task-run-insert-repository';
 import {
   countTaskRuns,
   findTaskRun,
@@ -11,6 +10,7 @@ import {
   listTaskRuns,
   toTaskRun,
 } from './task-run-repository';
+import { writeTaskRunBatch } from './write-task-run-batch';
 
 export type { TaskRunService };
 
@@ -34,12 +34,7 @@ export function createTaskRunService(resources: ServerResources): TaskRunService
     },
     async recordBatch(input) {
       const now = clock();
-      const batchTaskRunIds = new Set(input.taskRuns.map((run) => run.id));
-      return db.transaction().execute(async (trx) => {
-        const inserted = await insertTaskRuns(trx, { taskRuns: input.taskRuns, states: input.states, now });
-        const states = await recordTaskRunStates(trx, inserted.remaining, { now, batchTaskRunIds });
-        return { taskRuns: inserted.insertedIds.size, states: inserted.states + states };
-      });
+      return db.transaction().execute((trx) => writeTaskRunBatch(trx, input, now));
     },
     get,
     async list(input) {

@@ -95,16 +95,20 @@ export async function claimDeploymentFlowRuns(
   const window = { before: input.scheduledBefore ?? now, after: undefined };
   const ids = [...new Set(input.deploymentIds)];
   const outcome = await resources.db.transaction().execute(async (trx) => {
-    const found = await trx.selectFrom('deployment').select('id').where('id', 'in', ids).execute();
-    const missing = ids.find((id) => !found.some((row) => row.id === id));
-    if (missing) throw new NotFoundError('Deployment', missing);
     const due = await lockDueRuns(trx, { column: 'deployment_id', values: ids }, window, input.limit);
+    // Checked after the claim, in the same transaction: a claim that found runs pays for the
+    // check only when one of its ids is not known to exist already.
+    await assertDeploymentsExist(trx, ids, resources, now);
     const { accepted, changed } = await proposeClaimed(trx, due, now, input.state);
     const runs = await loadFlowRuns(trx, accepted, now);
     return { runs: accepted.flatMap((id) => runs.get(id) ?? []), changed };
   });
   // As in markPolled: rows held by a concurrent claim are skipped, never waited for, and rows
-  // marked within the last few seconds are left alone.
+  // marked within the last few seconds (by this server: no statement at all) are left alone.
+  if (recentlyMarked(resources, ids, now)) {
+    for (const id of outcome.changed) resources.events.emit('flowRunChanged', { id });
+    return outcome.runs;
+  }
   await resources.db
     .updateTable('deployment')
     .set({ last_polled: now, status: 'READY' })
@@ -120,6 +124,51 @@ export async function claimDeploymentFlowRuns(
     .execute();
   for (const id of outcome.changed) resources.events.emit('flowRunChanged', { id });
   return outcome.runs;
+}
+
+/** Deployments this server saw claimed from, with when it last marked them polled. */
+const knownDeployments = new WeakMap<ServerResources, Map<string, number>>();
+
+function deploymentMarks(resources: ServerResources): Map<string, number> {
+  let marks = knownDeployments.get(resources);
+  if (!marks) {
+    marks = new Map();
+    knownDeployments.set(resources, marks);
+  }
+  return marks;
+}
+
+/**
+ * NOT_FOUND for the first id that is not a deployment. Ids this server found within the last
+ * {@link POLL_MARK_SECONDS} are not looked up again, so a deleted deployment is noticed within
+ * that time.
+ */
+async function assertDeploymentsExist(
+  trx: Db,
+  ids: string[],
+  resources: ServerResources,
+  now: Date,
+): Promise<void> {
+  const marks = deploymentMarks(resources);
+  const cutoff = now.getTime() - POLL_MARK_SECONDS * 1000;
+  const unknown = ids.filter((id) => (marks.get(id) ?? Number.NEGATIVE_INFINITY) <= cutoff);
+  if (unknown.length === 0) return;
+  const found = await trx.selectFrom('deployment').select('id').where('id', 'in', unknown).execute();
+  const missing = unknown.find((id) => !found.some((row) => row.id === id));
+  if (missing) throw new NotFoundError('Deployment', missing);
+}
+
+/**
+ * Whether this server marked every one of `ids` polled within {@link POLL_MARK_SECONDS}; if not,
+ * they count as marked from now (the caller writes the mark).
+ */
+function recentlyMarked(resources: ServerResources, ids: string[], now: Date): boolean {
+  const marks = deploymentMarks(resources);
+  const cutoff = now.getTime() - POLL_MARK_SECONDS * 1000;
+  if (ids.every((id) => (marks.get(id) ?? Number.NEGATIVE_INFINITY) > cutoff)) return true;
+  if (marks.size > 10_000) marks.clear();
+  for (const id of ids) marks.set(id, now.getTime());
+  return false;
 }
 
 /** Take runs from the active queues in priority order, within the free slots; each proposed PENDING. */
