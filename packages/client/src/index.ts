@@ -23,6 +23,7 @@ export type {
   DeploymentParameters,
   DeploymentResult,
   DeploymentRun,
+  DeploymentRunArgs,
   RunDeploymentClient,
   TypedDeployment,
   WaitForFlowRunClient,

@@ -54,12 +54,15 @@ export interface ClientRunDeploymentOptions {
   parentTaskRunId?: string;
 }
 
-/** The parameters (optional when every parameter is) and options of {@link runDeployment}. */
-export type ClientRunDeploymentArgs<TParams> = undefined extends TParams
-  ? [parameters?: TParams, options?: ClientRunDeploymentOptions]
+/** Parameters (optional when every parameter is) and then options: the tail of a run-a-deployment call. */
+export type DeploymentRunArgs<TParams, TOptions> = undefined extends TParams
+  ? [parameters?: TParams, options?: TOptions]
   : {} extends TParams
-    ? [parameters?: TParams, options?: ClientRunDeploymentOptions]
-    : [parameters: TParams, options?: ClientRunDeploymentOptions];
+    ? [parameters?: TParams, options?: TOptions]
+    : [parameters: TParams, options?: TOptions];
+
+/** The parameters (optional when every parameter is) and options of {@link runDeployment}. */
+export type ClientRunDeploymentArgs<TParams> = DeploymentRunArgs<TParams, ClientRunDeploymentOptions>;
 
 type Subscribable<TIn, TOut> = {
   subscribe(

@@ -132,6 +132,7 @@ export {
   TaskRunSort,
   TaskRunStateRecord,
 } from './task-runs/task-run';
+export { PROCESS_BASE_JOB_TEMPLATE } from './work-pools/process-base-job-template';
 export {
   BaseJobTemplate,
   ClaimedFlowRun,

@@ -1,55 +1,12 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { BaseJobTemplate, JsonObject } from '@weft/schemas';
+import { type JsonObject, PROCESS_BASE_JOB_TEMPLATE } from '@weft/schemas';
 import { killProcess, parseProcessInfrastructureId, processInfrastructureId } from './kill-process';
 import { defineWorkerType, type InfrastructureResult, type WorkerRunContext } from './worker-type';
 
 /** The job variables of a process pool (the same template the server gives new `process` pools). */
-export const PROCESS_BASE_JOB_TEMPLATE: BaseJobTemplate = {
-  jobConfiguration: {
-    command: '{{ command }}',
-    env: '{{ env }}',
-    name: '{{ name }}',
-    labels: '{{ labels }}',
-    streamOutput: '{{ streamOutput }}',
-    workingDir: '{{ workingDir }}',
-  },
-  variables: {
-    type: 'object',
-    properties: {
-      command: {
-        type: 'string',
-        title: 'Command',
-        description: 'The command that starts the flow run; the worker picks its own when unset.',
-      },
-      env: {
-        type: 'object',
-        title: 'Environment variables',
-        description: 'Environment variables of the flow run process.',
-        additionalProperties: { type: 'string' },
-      },
-      name: { type: 'string', title: 'Name', description: 'A name for the process, shown in logs.' },
-      labels: {
-        type: 'object',
-        title: 'Labels',
-        description: 'Labels of the process.',
-        additionalProperties: { type: 'string' },
-      },
-      streamOutput: {
-        type: 'boolean',
-        title: 'Stream output',
-        description: "Whether the worker forwards the process's output to its own.",
-        default: true,
-      },
-      workingDir: {
-        type: 'string',
-        title: 'Working directory',
-        description: 'The directory the process starts in; the worker’s own when unset.',
-      },
-    },
-  },
-};
+export { PROCESS_BASE_JOB_TEMPLATE };
 
 /** A job configuration value, unless it is missing or a placeholder no variable filled. */
 function configured(configuration: JsonObject, key: string): unknown {
