@@ -2,6 +2,25 @@
  * @weft/schemas — zod schemas and types of every Weft domain object. Depends on zod only.
  * Each schema and its type share one name: `FlowRun` is both the schema and `z.infer<typeof FlowRun>`.
  */
+export {
+  BlockDocument,
+  BlockDocumentCreate,
+  BlockDocumentListInput,
+  BlockDocumentName,
+  BlockDocumentReadByNameInput,
+  BlockDocumentReadInput,
+  BlockDocumentUpdate,
+  SECRET_MASK,
+} from './blocks/block-document';
+export { BlockSchema, BlockSchemaCreate, BlockSchemaListInput, NON_VERSIONED } from './blocks/block-schema';
+export {
+  BlockCapability,
+  BlockType,
+  BlockTypeListInput,
+  BlockTypeSlug,
+  BlockTypeSpec,
+  BlockTypeUpsert,
+} from './blocks/block-type';
 export { DateTime, Uuid, uuid7 } from './core/ids';
 export { JsonObject, JsonValue } from './core/json';
 export { generateRunName } from './core/run-names';

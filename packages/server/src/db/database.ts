@@ -197,8 +197,59 @@ export interface ConcurrencyLeaseTable {
   created_at: Defaulted<Date, Date | string>;
 }
 
+/** Table `block_type`. */
+export interface BlockTypeTable {
+  id: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  logo_url: string | null;
+  documentation_url: string | null;
+  code_example: string | null;
+  is_protected: Defaulted<boolean>;
+  created_at: Defaulted<Date, Date | string>;
+  updated_at: Defaulted<Date, Date | string>;
+}
+
+/** Table `block_schema`: one version of a block type's fields, unique by checksum within the type. */
+export interface BlockSchemaTable {
+  id: string;
+  block_type_id: string;
+  checksum: string;
+  version: string;
+  capabilities: Defaulted<string[]>;
+  secret_fields: Defaulted<string[]>;
+  fields: Jsonb<Record<string, unknown>>;
+  created_at: Defaulted<Date, Date | string>;
+}
+
+/** Table `block_document`: `data` without its secret fields, which are in `encrypted_secrets`. */
+export interface BlockDocumentTable {
+  id: string;
+  name: string;
+  block_type_id: string;
+  block_schema_id: string;
+  data: Jsonb<Record<string, unknown>>;
+  /** AES-256-GCM ciphertext of the secret fields' values by path (`secrets/secret-box.ts`). */
+  encrypted_secrets: string | null;
+  is_anonymous: Defaulted<boolean>;
+  created_at: Defaulted<Date, Date | string>;
+  updated_at: Defaulted<Date, Date | string>;
+}
+
+/** Table `block_document_reference`: a nested block, by the field path holding its `$ref`. */
+export interface BlockDocumentReferenceTable {
+  parent_block_document_id: string;
+  reference_block_document_id: string;
+  path: string;
+}
+
 /** The Kysely view of the Weft schema (snake_case, as stored). */
 export interface Database {
+  block_type: BlockTypeTable;
+  block_schema: BlockSchemaTable;
+  block_document: BlockDocumentTable;
+  block_document_reference: BlockDocumentReferenceTable;
   flow: FlowTable;
   flow_run: FlowRunTable;
   flow_run_state: FlowRunStateTable;
@@ -213,6 +264,9 @@ export interface Database {
   concurrency_lease: ConcurrencyLeaseTable;
 }
 
+export type BlockTypeRow = Selectable<BlockTypeTable>;
+export type BlockSchemaRow = Selectable<BlockSchemaTable>;
+export type BlockDocumentRow = Selectable<BlockDocumentTable>;
 export type FlowRow = Selectable<FlowTable>;
 export type FlowRunRow = Selectable<FlowRunTable>;
 export type FlowRunStateRow = Selectable<FlowRunStateTable>;

@@ -23,6 +23,10 @@ describe('migrations', () => {
       where table_schema = current_schema() and table_name not like 'weft_migration%'
       order by table_name`.execute(db);
     expect(tables.rows.map((row) => row.table_name)).toEqual([
+      'block_document',
+      'block_document_reference',
+      'block_schema',
+      'block_type',
       'concurrency_lease',
       'deployment',
       'deployment_schedule',

@@ -9,11 +9,13 @@ import {
 import type { Database } from './database';
 import * as init from './migrations/2026-11-21-001-init';
 import * as deployments from './migrations/2026-11-21-002-deployments';
+import * as blocks from './migrations/2026-11-21-006-blocks';
 
 /** Every migration, by name, in order. A static map so bundlers keep them (style.md G7). */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21-001-init': init,
   '2026-11-21-002-deployments': deployments,
+  '2026-11-21-006-blocks': blocks,
 };
 
 /** Kysely's bookkeeping tables, dropped by a reset. */
@@ -21,6 +23,10 @@ const MIGRATION_TABLES = ['weft_migration', 'weft_migration_lock'] as const;
 
 /** Weft's tables, dropped by a reset. */
 const WEFT_TABLES = [
+  'block_document_reference',
+  'block_document',
+  'block_schema',
+  'block_type',
   'concurrency_lease',
   'deployment_schedule',
   'worker',
