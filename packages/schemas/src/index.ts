@@ -21,6 +21,23 @@ export {
   BlockTypeSpec,
   BlockTypeUpsert,
 } from './blocks/block-type';
+export {
+  CONCURRENCY_LIMIT_NAME_BANNED_CHARACTERS,
+  CONCURRENCY_MODES,
+  ConcurrencyAcquire,
+  ConcurrencyAcquireResult,
+  ConcurrencyLease,
+  ConcurrencyLeaseHolder,
+  ConcurrencyLimit,
+  ConcurrencyLimitCreate,
+  ConcurrencyLimitListInput,
+  ConcurrencyLimitName,
+  ConcurrencyLimitReset,
+  ConcurrencyLimitUpdate,
+  ConcurrencyMode,
+  ConcurrencyRelease,
+  ConcurrencyRenew,
+} from './concurrency/concurrency-limit';
 export { DateTime, Uuid, uuid7 } from './core/ids';
 export { JsonObject, JsonValue } from './core/json';
 export { generateRunName } from './core/run-names';

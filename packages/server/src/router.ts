@@ -4,6 +4,7 @@
  */
 import { API_VERSION } from '@weft/schemas';
 import { z } from 'zod';
+import { concurrencyLimitRouter } from './domains/concurrency-limits/concurrency-limit-router';
 import { deploymentRouter } from './domains/deployments/deployment-router';
 import { flowRunRouter } from './domains/flow-runs/flow-run-router';
 import { flowRouter } from './domains/flows/flow-router';
@@ -33,6 +34,7 @@ export const appRouter = router({
   workPools: workPoolRouter,
   workQueues: workQueueRouter,
   workers: workerRouter,
+  concurrencyLimits: concurrencyLimitRouter,
   admin: adminRouter,
 });
 

@@ -195,6 +195,22 @@ export interface ConcurrencyLeaseTable {
   holder: Jsonb<Record<string, unknown>>;
   expires_at: Timestamp;
   created_at: Defaulted<Date, Date | string>;
+  /** A global concurrency limit lease: shared by the rows of one acquisition over several limits. */
+  lease_id: Defaulted<string | null>;
+}
+
+/** Table `concurrency_limit`: a global concurrency or rate limit (leases: `limit:<id>`). */
+export interface ConcurrencyLimitTable {
+  id: string;
+  name: string;
+  limit: number;
+  active: Defaulted<boolean>;
+  slot_decay_per_second: Defaulted<number>;
+  rate_slots: Defaulted<number>;
+  denied_slots: Defaulted<number>;
+  decayed_at: Defaulted<Date, Date | string>;
+  created_at: Defaulted<Date, Date | string>;
+  updated_at: Defaulted<Date, Date | string>;
 }
 
 /** Table `block_type`. */
@@ -262,6 +278,7 @@ export interface Database {
   deployment: DeploymentTable;
   deployment_schedule: DeploymentScheduleTable;
   concurrency_lease: ConcurrencyLeaseTable;
+  concurrency_limit: ConcurrencyLimitTable;
 }
 
 export type BlockTypeRow = Selectable<BlockTypeTable>;
@@ -280,3 +297,4 @@ export type WorkerRow = Selectable<WorkerTable>;
 export type DeploymentRow = Selectable<DeploymentTable>;
 export type DeploymentScheduleRow = Selectable<DeploymentScheduleTable>;
 export type ConcurrencyLeaseRow = Selectable<ConcurrencyLeaseTable>;
+export type ConcurrencyLimitRow = Selectable<ConcurrencyLimitTable>;

@@ -28,6 +28,7 @@ describe('migrations', () => {
       'block_schema',
       'block_type',
       'concurrency_lease',
+      'concurrency_limit',
       'deployment',
       'deployment_schedule',
       'flow',

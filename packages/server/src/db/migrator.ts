@@ -9,12 +9,14 @@ import {
 import type { Database } from './database';
 import * as init from './migrations/2026-11-21-001-init';
 import * as deployments from './migrations/2026-11-21-002-deployments';
+import * as concurrencyLimits from './migrations/2026-11-21-005-concurrency-limits';
 import * as blocks from './migrations/2026-11-21-006-blocks';
 
 /** Every migration, by name, in order. A static map so bundlers keep them (style.md G7). */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21-001-init': init,
   '2026-11-21-002-deployments': deployments,
+  '2026-11-21-005-concurrency-limits': concurrencyLimits,
   '2026-11-21-006-blocks': blocks,
 };
 
@@ -27,6 +29,7 @@ const WEFT_TABLES = [
   'block_document',
   'block_schema',
   'block_type',
+  'concurrency_limit',
   'concurrency_lease',
   'deployment_schedule',
   'worker',

@@ -1,6 +1,7 @@
 import type { BackgroundService } from './background-service';
 import { cancellingTimeoutService } from './cancelling-timeout';
 import { concurrencyLeasesService } from './concurrency-leases';
+import { concurrencyLimitRepossessorService } from './concurrency-limit-repossessor';
 import { foremanService } from './foreman';
 import { lateRunsService } from './late-runs';
 import { schedulerService } from './scheduler';
@@ -11,6 +12,7 @@ import { schedulerService } from './scheduler';
  */
 export const SERVER_SERVICES: readonly BackgroundService[] = [
   concurrencyLeasesService,
+  concurrencyLimitRepossessorService,
   foremanService,
   cancellingTimeoutService,
   schedulerService,

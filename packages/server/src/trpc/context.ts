@@ -21,6 +21,7 @@ import type {
   TaskRunListInput,
 } from '@weft/schemas';
 import type { z } from 'zod';
+import type { ConcurrencyLimitService } from '../domains/concurrency-limits/concurrency-limit-contract';
 import type { DeploymentService } from '../domains/deployments/deployment-contract';
 import type {
   WorkerService,
@@ -83,6 +84,7 @@ export interface Services {
   workPools: WorkPoolService;
   workQueues: WorkQueueService;
   workers: WorkerService;
+  concurrencyLimits: ConcurrencyLimitService;
 }
 
 /** The context of every tRPC call, in-process or over HTTP. */

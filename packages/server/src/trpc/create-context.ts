@@ -1,3 +1,4 @@
+import { createConcurrencyLimitService } from '../domains/concurrency-limits/concurrency-limit-service';
 import { createDeploymentService } from '../domains/deployments/deployment-service';
 import { createFlowRunService } from '../domains/flow-runs/flow-run-service';
 import { createFlowService } from '../domains/flows/flow-service';
@@ -15,6 +16,7 @@ export function createServices(resources: ServerResources): Services {
     taskRuns: createTaskRunService(resources),
     logs: createLogService(resources),
     deployments: createDeploymentService(resources),
+    concurrencyLimits: createConcurrencyLimitService(resources),
     ...createWorkPoolServices(resources),
   };
 }
