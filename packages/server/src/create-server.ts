@@ -84,6 +84,7 @@ export async function createServerInternals(options: CreateServerOptions = {}): 
     logger: options.logger ?? stderrLogger,
     events: new ServerEvents(),
     listen: handle.listen,
+    home: options.home ?? defaultHome(),
   };
   const createContext = createContextFactory(resources);
   const services = createServiceRunner(resources, SERVER_SERVICES);

@@ -12,6 +12,8 @@ export interface ServerResources {
   clock: () => Date;
   logger: ServerLogger;
   events: ServerEvents;
+  /** The server's home directory (`WEFT_HOME`, else `~/.weft`): holds `encryption.key`. */
+  home: string;
   /** LISTEN over a dedicated connection (Postgres); null or absent where it is not supported. */
   listen?: DatabaseListen | null;
 }

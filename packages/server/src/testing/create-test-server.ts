@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { type CreateServerOptions, createServerInternals, type WeftServer } from '../create-server';
 import { createDb, type DatabaseConfig } from '../db/create-db';
@@ -17,6 +20,8 @@ export interface TestServerOptions {
   logger?: ServerLogger;
   /** Run the background services on their timers. @default false (call `runService`) */
   services?: boolean;
+  /** The server's home (its `encryption.key`). @default a fresh temporary directory, removed by `close()` */
+  home?: string;
 }
 
 /** A throwaway server for tests. */
@@ -46,12 +51,15 @@ const quietLogger: ServerLogger = { warn() {}, error() {} };
  */
 export async function createTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase();
+  const ownHome = mkdtempSync(join(tmpdir(), 'weft-test-home-'));
+  const removeHome = () => rmSync(ownHome, { recursive: true, force: true });
   try {
     const serverOptions: CreateServerOptions = {
       database: database.config,
       logger: options.logger ?? quietLogger,
       apiKey: options.apiKey ?? '',
       services: options.services ?? false,
+      home: options.home ?? ownHome,
       ...(options.clock ? { clock: options.clock } : {}),
     };
     const server = await createServerInternals(serverOptions);
@@ -65,11 +73,13 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
         try {
           await server.close();
         } finally {
+          removeHome();
           await database.drop();
         }
       },
     };
   } catch (error) {
+    removeHome();
     await database.drop();
     throw error;
   }
