@@ -7,6 +7,7 @@ import { registerProfileCommand } from './commands/profile';
 import { registerRunCommand } from './commands/run';
 import { registerServerCommand } from './commands/server';
 import { registerTaskRunCommand } from './commands/task-run';
+import { registerVariableCommand } from './commands/variable';
 import { registerVersionCommand } from './commands/version';
 import { registerWorkPoolCommand } from './commands/work-pool';
 import { registerWorkQueueCommand } from './commands/work-queue';
@@ -47,6 +48,7 @@ export function createProgram(io: Partial<CliIo> = {}): Command {
   registerConfigCommand(program, ctx);
   registerProfileCommand(program, ctx);
   registerWorkerCommand(program, ctx);
+  registerVariableCommand(program, ctx);
   registerVersionCommand(program, ctx);
   return program;
 }

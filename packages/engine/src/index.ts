@@ -93,6 +93,8 @@ export type {
   TaskOptions,
   TaskRunInfo,
 } from './tasks/task-types';
+export type { VariableSetOptions } from './variables/variables';
+export { variables } from './variables/variables';
 export type { CreateWorkerOptions, WorkerHandle } from './workers/create-worker';
 export { createWorker } from './workers/create-worker';
 export { PROCESS_BASE_JOB_TEMPLATE, processWorkerType } from './workers/process-worker-type';

@@ -168,6 +168,22 @@ export {
   TaskRunSort,
   TaskRunStateRecord,
 } from './task-runs/task-run';
+export {
+  MAX_VARIABLE_NAME_LENGTH,
+  MAX_VARIABLE_TAGS,
+  MAX_VARIABLE_VALUE_LENGTH,
+  VARIABLE_SORTS,
+  Variable,
+  VariableCreate,
+  VariableFilter,
+  VariableListInput,
+  VariableName,
+  VariableSet,
+  VariableSort,
+  VariableTags,
+  VariableUpdate,
+  VariableValue,
+} from './variables/variable';
 export { PROCESS_BASE_JOB_TEMPLATE } from './work-pools/process-base-job-template';
 export {
   BaseJobTemplate,

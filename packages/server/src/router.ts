@@ -10,6 +10,7 @@ import { flowRunRouter } from './domains/flow-runs/flow-run-router';
 import { flowRouter } from './domains/flows/flow-router';
 import { logRouter } from './domains/logs/log-router';
 import { taskRunRouter } from './domains/task-runs/task-run-router';
+import { variableRouter } from './domains/variables/variable-router';
 import { workerRouter, workPoolRouter, workQueueRouter } from './domains/work-pools/work-pool-router';
 import { procedure, router } from './trpc/init';
 import { SERVER_VERSION } from './version';
@@ -34,6 +35,7 @@ export const appRouter = router({
   workPools: workPoolRouter,
   workQueues: workQueueRouter,
   workers: workerRouter,
+  variables: variableRouter,
   concurrencyLimits: concurrencyLimitRouter,
   admin: adminRouter,
 });

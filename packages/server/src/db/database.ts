@@ -174,6 +174,16 @@ export interface DeploymentTable {
   updated_at: Defaulted<Date, Date | string>;
 }
 
+/** Table `variable`. */
+export interface VariableTable {
+  id: string;
+  name: string;
+  value: Jsonb<unknown>;
+  tags: Defaulted<string[]>;
+  created_at: Defaulted<Date, Date | string>;
+  updated_at: Defaulted<Date, Date | string>;
+}
+
 /** Table `deployment_schedule`. */
 export interface DeploymentScheduleTable {
   id: string;
@@ -278,6 +288,7 @@ export interface Database {
   deployment: DeploymentTable;
   deployment_schedule: DeploymentScheduleTable;
   concurrency_lease: ConcurrencyLeaseTable;
+  variable: VariableTable;
   concurrency_limit: ConcurrencyLimitTable;
 }
 
@@ -297,4 +308,5 @@ export type WorkerRow = Selectable<WorkerTable>;
 export type DeploymentRow = Selectable<DeploymentTable>;
 export type DeploymentScheduleRow = Selectable<DeploymentScheduleTable>;
 export type ConcurrencyLeaseRow = Selectable<ConcurrencyLeaseTable>;
+export type VariableRow = Selectable<VariableTable>;
 export type ConcurrencyLimitRow = Selectable<ConcurrencyLimitTable>;

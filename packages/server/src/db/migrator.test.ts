@@ -37,6 +37,7 @@ describe('migrations', () => {
       'log',
       'task_run',
       'task_run_state',
+      'variable',
       'work_pool',
       'work_queue',
       'worker',

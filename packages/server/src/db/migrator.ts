@@ -9,6 +9,7 @@ import {
 import type { Database } from './database';
 import * as init from './migrations/2026-11-21-001-init';
 import * as deployments from './migrations/2026-11-21-002-deployments';
+import * as variables from './migrations/2026-11-21-003-variables';
 import * as concurrencyLimits from './migrations/2026-11-21-005-concurrency-limits';
 import * as blocks from './migrations/2026-11-21-006-blocks';
 
@@ -16,6 +17,7 @@ import * as blocks from './migrations/2026-11-21-006-blocks';
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21-001-init': init,
   '2026-11-21-002-deployments': deployments,
+  '2026-11-21-003-variables': variables,
   '2026-11-21-005-concurrency-limits': concurrencyLimits,
   '2026-11-21-006-blocks': blocks,
 };
@@ -25,6 +27,7 @@ const MIGRATION_TABLES = ['weft_migration', 'weft_migration_lock'] as const;
 
 /** Weft's tables, dropped by a reset. */
 const WEFT_TABLES = [
+  'variable',
   'block_document_reference',
   'block_document',
   'block_schema',

@@ -23,6 +23,7 @@ import type {
 import type { z } from 'zod';
 import type { ConcurrencyLimitService } from '../domains/concurrency-limits/concurrency-limit-contract';
 import type { DeploymentService } from '../domains/deployments/deployment-contract';
+import type { VariableService } from '../domains/variables/variable-contract';
 import type {
   WorkerService,
   WorkPoolService,
@@ -84,6 +85,7 @@ export interface Services {
   workPools: WorkPoolService;
   workQueues: WorkQueueService;
   workers: WorkerService;
+  variables: VariableService;
   concurrencyLimits: ConcurrencyLimitService;
 }
 

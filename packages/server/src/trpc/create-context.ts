@@ -4,6 +4,7 @@ import { createFlowRunService } from '../domains/flow-runs/flow-run-service';
 import { createFlowService } from '../domains/flows/flow-service';
 import { createLogService } from '../domains/logs/log-service';
 import { createTaskRunService } from '../domains/task-runs/task-run-service';
+import { createVariableService } from '../domains/variables/variable-service';
 import { createWorkPoolServices } from '../domains/work-pools/work-pool-service';
 import type { ServerResources } from '../resources';
 import type { Services, TrpcContext } from './context';
@@ -18,6 +19,7 @@ export function createServices(resources: ServerResources): Services {
     deployments: createDeploymentService(resources),
     concurrencyLimits: createConcurrencyLimitService(resources),
     ...createWorkPoolServices(resources),
+    variables: createVariableService(resources),
   };
 }
 
