@@ -14,6 +14,8 @@ export { cachePolicies } from './caching/cache-policies';
 export type { CacheKeyContext } from './caching/cache-policy';
 export { CachePolicy } from './caching/cache-policy';
 export type { CacheKeyFn } from './caching/compute-cache-key';
+export type { ConcurrencyOptions, RateLimitOptions } from './concurrency/concurrency';
+export { ConcurrencySlotTimeoutError, concurrency, rateLimit } from './concurrency/concurrency';
 export { flushEngine } from './config/engine-session';
 export type { DeploymentRuntime, FlowRunRuntime, TaskRunRuntime } from './context/runtime';
 export { runtime } from './context/runtime';

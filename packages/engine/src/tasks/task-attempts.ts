@@ -1,4 +1,5 @@
 import type { JsonValue, State } from '@weft/schemas';
+import { acquireTagSlots } from '../concurrency/tag-limits';
 import type { TaskRunContext } from '../context/run-context';
 import { RunTimeoutError } from '../errors';
 import { toSerializedError } from '../errors/serialize-error';
@@ -119,12 +120,24 @@ async function persistAndComplete(
 
 /** Run the attempts of a task run (retries included) and record its states. @internal */
 export async function finishTaskRun(plan: TaskRunPlan): Promise<RunOutcome<unknown>> {
-  const { task } = plan.call;
   const { cacheKey } = plan;
   if (cacheKey) {
     const cached = await tryCache(plan, cacheKey);
     if (cached) return cached;
   }
+  // Task tag limits: untagged runs skip this entirely; tagged ones hold their slots until done.
+  const tagSlots = plan.record.tags?.length ? await acquireTagSlots(plan.session, plan.record) : null;
+  if (!tagSlots) return runAttempts(plan);
+  try {
+    return await runAttempts(plan);
+  } finally {
+    await tagSlots.release().catch(() => {});
+  }
+}
+
+async function runAttempts(plan: TaskRunPlan): Promise<RunOutcome<unknown>> {
+  const { task } = plan.call;
+  const { cacheKey } = plan;
   const retries = task.options.retries ?? 0;
   let runName = 'Running';
   for (let runCount = 1; ; runCount++) {
