@@ -8,6 +8,7 @@ import {
   defaultHome,
 } from './db/create-db';
 import { dropAllTables, migrateToLatest } from './db/migrator';
+import { registerBuiltinBlockTypes } from './domains/blocks/builtin-block-types';
 import { ServerEvents } from './events';
 import { createHttpServer } from './http/create-http-server';
 import { type ServerLogger, stderrLogger } from './logger';
@@ -128,7 +129,7 @@ export async function createServerInternals(options: CreateServerOptions = {}): 
 
 async function openMigrated(
   config: DatabaseConfig,
-  options: { migrate?: boolean; logger?: ServerLogger },
+  options: { migrate?: boolean; logger?: ServerLogger; clock?: () => Date },
 ): Promise<DatabaseHandle> {
   const logger = options.logger ?? stderrLogger;
   const handle = await createDb(config, {
@@ -136,7 +137,10 @@ async function openMigrated(
       logger.warn('A database connection was closed by the server', { message: error.message }),
   });
   try {
-    if (options.migrate !== false) await migrateToLatest(handle.db);
+    if (options.migrate !== false) {
+      await migrateToLatest(handle.db);
+      await registerBuiltinBlockTypes({ db: handle.db, clock: options.clock ?? (() => new Date()) });
+    }
     return handle;
   } catch (error) {
     await handle.close();

@@ -5,6 +5,7 @@
 import { API_VERSION } from '@weft/schemas';
 import { z } from 'zod';
 import { concurrencyLimitRouter } from './domains/concurrency-limits/concurrency-limit-router';
+import { blockDocumentRouter, blockSchemaRouter, blockTypeRouter } from './domains/blocks/block-router';
 import { deploymentRouter } from './domains/deployments/deployment-router';
 import { flowRunRouter } from './domains/flow-runs/flow-run-router';
 import { flowRouter } from './domains/flows/flow-router';
@@ -35,6 +36,9 @@ export const appRouter = router({
   workPools: workPoolRouter,
   workQueues: workQueueRouter,
   workers: workerRouter,
+  blockTypes: blockTypeRouter,
+  blockSchemas: blockSchemaRouter,
+  blockDocuments: blockDocumentRouter,
   variables: variableRouter,
   concurrencyLimits: concurrencyLimitRouter,
   admin: adminRouter,

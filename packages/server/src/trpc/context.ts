@@ -21,6 +21,11 @@ import type {
   TaskRunListInput,
 } from '@weft/schemas';
 import type { z } from 'zod';
+import type {
+  BlockDocumentService,
+  BlockSchemaService,
+  BlockTypeService,
+} from '../domains/blocks/block-contract';
 import type { ConcurrencyLimitService } from '../domains/concurrency-limits/concurrency-limit-contract';
 import type { DeploymentService } from '../domains/deployments/deployment-contract';
 import type { VariableService } from '../domains/variables/variable-contract';
@@ -85,6 +90,9 @@ export interface Services {
   workPools: WorkPoolService;
   workQueues: WorkQueueService;
   workers: WorkerService;
+  blockTypes: BlockTypeService;
+  blockSchemas: BlockSchemaService;
+  blockDocuments: BlockDocumentService;
   variables: VariableService;
   concurrencyLimits: ConcurrencyLimitService;
 }
