@@ -4,8 +4,8 @@
  */
 import { API_VERSION } from '@weft/schemas';
 import { z } from 'zod';
-import { concurrencyLimitRouter } from './domains/concurrency-limits/concurrency-limit-router';
 import { blockDocumentRouter, blockSchemaRouter, blockTypeRouter } from './domains/blocks/block-router';
+import { concurrencyLimitRouter } from './domains/concurrency-limits/concurrency-limit-router';
 import { deploymentRouter } from './domains/deployments/deployment-router';
 import { flowRunRouter } from './domains/flow-runs/flow-run-router';
 import { flowRouter } from './domains/flows/flow-router';

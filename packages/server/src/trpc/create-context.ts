@@ -1,7 +1,7 @@
-import { createConcurrencyLimitService } from '../domains/concurrency-limits/concurrency-limit-service';
 import { createBlockDocumentService } from '../domains/blocks/block-document-service';
 import { createBlockSchemaService } from '../domains/blocks/block-schema-service';
 import { createBlockTypeService } from '../domains/blocks/block-type-service';
+import { createConcurrencyLimitService } from '../domains/concurrency-limits/concurrency-limit-service';
 import { createDeploymentService } from '../domains/deployments/deployment-service';
 import { createFlowRunService } from '../domains/flow-runs/flow-run-service';
 import { createFlowService } from '../domains/flows/flow-service';
