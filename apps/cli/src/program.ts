@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerConcurrencyLimitCommand } from './commands/concurrency-limit';
 import { registerConfigCommand } from './commands/config';
 import { registerDeployCommand } from './commands/deploy';
 import { registerDeploymentCommand } from './commands/deployment';
@@ -48,6 +49,7 @@ export function createProgram(io: Partial<CliIo> = {}): Command {
   registerConfigCommand(program, ctx);
   registerProfileCommand(program, ctx);
   registerWorkerCommand(program, ctx);
+  registerConcurrencyLimitCommand(program, ctx);
   registerVariableCommand(program, ctx);
   registerVersionCommand(program, ctx);
   return program;
