@@ -18,6 +18,8 @@ export default defineConfig({
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     projects: [
       { extends: true, test: { name: 'schemas', include: ['packages/schemas/src/**/*.test.ts'] } },
+      // biome-ignore format: one project per line
+      { extends: true, test: { name: 'plugin', include: ['packages/plugin/src/**/*.test.ts', 'apps/examples/src/plugins/**/*.test.ts'] } },
       { extends: true, test: { name: 'server', include: ['packages/server/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'client', include: ['packages/client/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'engine', include: ['packages/engine/src/**/*.test.ts'] } },

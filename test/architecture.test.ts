@@ -41,7 +41,7 @@ const PICTURE: Record<string, Allowed> = {
   '@weft/engine': { prod: ['@weft/schemas', '@weft/client', '@weft/plugin'], optionalPeer: ['@weft/server'], dev: ['@weft/server'] },
   '@weft/ui': { prod: ['@weft/client', '@weft/schemas'], dev: ['@weft/server'] },
   '@weft/cli': { prod: ['@weft/server', '@weft/client', '@weft/engine', '@weft/schemas', '@weft/plugin'] },
-  '@weft/examples': { prod: ['@weft/engine'] },
+  '@weft/examples': { prod: ['@weft/engine', '@weft/plugin'] },
 };
 /** Private workspaces that exist to test or measure everything. */
 const ANYTHING_GOES = new Set(['@weft/test', '@weft/bench', ...TOOLING]);
@@ -244,6 +244,17 @@ describe('the dependency picture (style.md G1)', () => {
         !ref.specifier.startsWith('.') && ref.specifier !== 'zod' && !ref.specifier.startsWith('zod/'),
     );
     expect(bad).toEqual([]);
+  });
+
+  it('lets plugin import nothing but @weft/schemas and zod (vitest only in /testing; no node: modules)', () => {
+    const bad = productionImports('packages/plugin').filter(({ file, ref }) => {
+      if (ref.specifier.startsWith('.')) return false;
+      if (['@weft/schemas', 'zod'].includes(ref.specifier)) return false;
+      return !(ref.specifier === 'vitest' && file.startsWith(join('packages', 'plugin', 'src', 'testing')));
+    });
+    expect(bad).toEqual([]);
+    const files = new Set(productionImports('packages/plugin').map(({ file }) => file));
+    expect([...files]).toEqual(expect.arrayContaining([join('packages', 'plugin', 'src', 'registry.ts')]));
   });
 
   it('has no deep imports into another package (@weft/x/src, /dist/, ../../other/src)', () => {

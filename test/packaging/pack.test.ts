@@ -31,6 +31,7 @@ const NPM_CACHE = join(HERE, '.tmp', 'npm-cache');
 const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const PACKAGES: Record<string, string> = {
   '@weft/schemas': 'packages/schemas',
+  '@weft/plugin': 'packages/plugin',
   '@weft/server': 'packages/server',
   '@weft/client': 'packages/client',
   '@weft/engine': 'packages/engine',
