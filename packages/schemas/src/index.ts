@@ -3,6 +3,23 @@
  * Each schema and its type share one name: `FlowRun` is both the schema and `z.infer<typeof FlowRun>`.
  */
 export {
+  ARTIFACT_SORTS,
+  ARTIFACT_TYPES,
+  Artifact,
+  ArtifactCreate,
+  ArtifactFilter,
+  ArtifactKey,
+  ArtifactListInput,
+  ArtifactMetadata,
+  ArtifactSort,
+  ArtifactTable,
+  ArtifactType,
+  ArtifactUpdate,
+  checkArtifactData,
+  MAX_ARTIFACT_DATA_LENGTH,
+  MAX_ARTIFACT_KEY_LENGTH,
+} from './artifacts/artifact';
+export {
   BlockDocument,
   BlockDocumentCreate,
   BlockDocumentListInput,

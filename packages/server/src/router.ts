@@ -4,6 +4,7 @@
  */
 import { API_VERSION } from '@weft/schemas';
 import { z } from 'zod';
+import { artifactRouter } from './domains/artifacts/artifact-router';
 import { blockDocumentRouter, blockSchemaRouter, blockTypeRouter } from './domains/blocks/block-router';
 import { concurrencyLimitRouter } from './domains/concurrency-limits/concurrency-limit-router';
 import { deploymentRouter } from './domains/deployments/deployment-router';
@@ -40,6 +41,7 @@ export const appRouter = router({
   blockSchemas: blockSchemaRouter,
   blockDocuments: blockDocumentRouter,
   variables: variableRouter,
+  artifacts: artifactRouter,
   concurrencyLimits: concurrencyLimitRouter,
   admin: adminRouter,
 });

@@ -174,6 +174,21 @@ export interface DeploymentTable {
   updated_at: Defaulted<Date, Date | string>;
 }
 
+/** Table `artifact`. `seq` orders versions of a key (set by the database). */
+export interface ArtifactTable {
+  id: string;
+  seq: ColumnType<string, never, never>;
+  key: string | null;
+  type: string;
+  description: string | null;
+  data: Jsonb<unknown>;
+  metadata: Jsonb<Record<string, string>>;
+  flow_run_id: string | null;
+  task_run_id: string | null;
+  created_at: Defaulted<Date, Date | string>;
+  updated_at: Defaulted<Date, Date | string>;
+}
+
 /** Table `variable`. */
 export interface VariableTable {
   id: string;
@@ -289,6 +304,7 @@ export interface Database {
   deployment_schedule: DeploymentScheduleTable;
   concurrency_lease: ConcurrencyLeaseTable;
   variable: VariableTable;
+  artifact: ArtifactTable;
   concurrency_limit: ConcurrencyLimitTable;
 }
 
@@ -309,4 +325,5 @@ export type DeploymentRow = Selectable<DeploymentTable>;
 export type DeploymentScheduleRow = Selectable<DeploymentScheduleTable>;
 export type ConcurrencyLeaseRow = Selectable<ConcurrencyLeaseTable>;
 export type VariableRow = Selectable<VariableTable>;
+export type ArtifactRow = Selectable<ArtifactTable>;
 export type ConcurrencyLimitRow = Selectable<ConcurrencyLimitTable>;

@@ -23,6 +23,7 @@ describe('migrations', () => {
       where table_schema = current_schema() and table_name not like 'weft_migration%'
       order by table_name`.execute(db);
     expect(tables.rows.map((row) => row.table_name)).toEqual([
+      'artifact',
       'block_document',
       'block_document_reference',
       'block_schema',

@@ -10,6 +10,7 @@ import type { Database } from './database';
 import * as init from './migrations/2026-11-21-001-init';
 import * as deployments from './migrations/2026-11-21-002-deployments';
 import * as variables from './migrations/2026-11-21-003-variables';
+import * as artifacts from './migrations/2026-11-21-004-artifacts';
 import * as concurrencyLimits from './migrations/2026-11-21-005-concurrency-limits';
 import * as blocks from './migrations/2026-11-21-006-blocks';
 
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21-001-init': init,
   '2026-11-21-002-deployments': deployments,
   '2026-11-21-003-variables': variables,
+  '2026-11-21-004-artifacts': artifacts,
   '2026-11-21-005-concurrency-limits': concurrencyLimits,
   '2026-11-21-006-blocks': blocks,
 };
@@ -28,6 +30,7 @@ const MIGRATION_TABLES = ['weft_migration', 'weft_migration_lock'] as const;
 /** Weft's tables, dropped by a reset. */
 const WEFT_TABLES = [
   'variable',
+  'artifact',
   'block_document_reference',
   'block_document',
   'block_schema',

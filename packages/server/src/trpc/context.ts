@@ -21,6 +21,7 @@ import type {
   TaskRunListInput,
 } from '@weft/schemas';
 import type { z } from 'zod';
+import type { ArtifactService } from '../domains/artifacts/artifact-contract';
 import type {
   BlockDocumentService,
   BlockSchemaService,
@@ -94,6 +95,7 @@ export interface Services {
   blockSchemas: BlockSchemaService;
   blockDocuments: BlockDocumentService;
   variables: VariableService;
+  artifacts: ArtifactService;
   concurrencyLimits: ConcurrencyLimitService;
 }
 

@@ -1,3 +1,4 @@
+import { createArtifactService } from '../domains/artifacts/artifact-service';
 import { createBlockDocumentService } from '../domains/blocks/block-document-service';
 import { createBlockSchemaService } from '../domains/blocks/block-schema-service';
 import { createBlockTypeService } from '../domains/blocks/block-type-service';
@@ -26,6 +27,7 @@ export function createServices(resources: ServerResources): Services {
     concurrencyLimits: createConcurrencyLimitService(resources),
     ...createWorkPoolServices(resources),
     variables: createVariableService(resources),
+    artifacts: createArtifactService(resources),
   };
 }
 
