@@ -89,6 +89,7 @@ describe('block types', () => {
     const reordered = { required: ['url'], properties: slackFields.properties, type: 'object' };
     expect(blockSchemaChecksum(reordered)).toBe(first.blockSchema.checksum);
     const v2Fields = { ...slackFields, properties: { ...slackFields.properties, emoji: { type: 'string' } } };
+    clock.advance(60);
     const v2 = await api.blockTypes.register({
       ...spec,
       schema: v2Fields,
