@@ -9,6 +9,16 @@
  * const pipeline = flow({ name: 'pipeline' }, async (numbers: number[]) => double.map(numbers).result());
  * await pipeline([1, 2, 3]); // [2, 4, 6]
  */
+export type { LinkArtifactOptions, TableInput } from './artifacts/artifacts';
+export {
+  createImageArtifact,
+  createLinkArtifact,
+  createMarkdownArtifact,
+  createProgressArtifact,
+  createTableArtifact,
+  updateProgressArtifact,
+} from './artifacts/artifacts';
+export type { ArtifactOptions } from './artifacts/create-artifact';
 export type { CachePolicyInput, CachePolicyLike, CachePolicyName } from './caching/cache-policies';
 export { cachePolicies } from './caching/cache-policies';
 export type { CacheKeyContext } from './caching/cache-policy';
