@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerArtifactCommand } from './commands/artifact';
 import { registerConcurrencyLimitCommand } from './commands/concurrency-limit';
 import { registerConfigCommand } from './commands/config';
 import { registerDeployCommand } from './commands/deploy';
@@ -51,6 +52,7 @@ export function createProgram(io: Partial<CliIo> = {}): Command {
   registerWorkerCommand(program, ctx);
   registerConcurrencyLimitCommand(program, ctx);
   registerVariableCommand(program, ctx);
+  registerArtifactCommand(program, ctx);
   registerVersionCommand(program, ctx);
   return program;
 }
