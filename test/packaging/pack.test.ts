@@ -137,15 +137,17 @@ let work = '';
 let tarballs: Record<string, string> = {};
 let clientOnly = '';
 let engine = '';
+let plugin = '';
 
 beforeAll(async () => {
   assertBuilt();
   mkdirSync(NPM_CACHE, { recursive: true });
   work = mkdtempSync(join(tmpdir(), 'weft-pack-'));
   tarballs = await packAll(work);
-  [clientOnly, engine] = await Promise.all([
+  [clientOnly, engine, plugin] = await Promise.all([
     createConsumer('client-only', work, tarballs),
     createConsumer('engine', work, tarballs),
+    createConsumer('plugin', work, tarballs),
   ]);
 }, 300_000);
 
@@ -218,6 +220,23 @@ describe('client-only consumer (@weft/client + @weft/schemas)', () => {
     const code = "import { createWeftClient } from '@weft/client'; console.log(typeof createWeftClient);";
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', code], { cwd: clientOnly });
     expect(stdout.trim()).toBe('function');
+  });
+});
+
+describe('plugin consumer (a block type and a task)', () => {
+  it('type-checks under node16 with the BlockTypeRegistry augmentation, and runs as ESM', {
+    timeout: SLOW,
+  }, async () => {
+    await tsc(plugin, 'tsconfig.json');
+    const { stdout } = await run(process.execPath, ['dist/greetings.js'], { cwd: plugin });
+    const printed = JSON.parse(stdout.trim()) as { checksum: string };
+    expect(printed).toMatchObject({ slug: 'greeting', text: 'Hi, Ada!', secretFields: ['token'] });
+    expect(printed.checksum).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('loads with require() (CommonJS) and names both owners of a conflict', async () => {
+    const { stdout } = await run(process.execPath, ['src/load.cjs'], { cwd: plugin });
+    expect(JSON.parse(stdout.trim())).toEqual({ loaded: true, owners: ['one', 'two'] });
   });
 });
 
