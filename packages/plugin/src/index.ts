@@ -19,7 +19,7 @@ export { toBlockTypeSpec, toCanonicalJson, toSchemaChecksum } from './block-type
 export { PluginConflictError, PluginDefinitionError, PluginLookupError } from './errors';
 export { isKebabCase, KEBAB_CASE } from './naming';
 export type { AnyPlugin, Plugin, PluginOptions } from './plugin';
-export { definePlugin } from './plugin';
+export { assertPlugin, definePlugin } from './plugin';
 export type { AnyPluginTask, PluginTask, PluginTaskOptions } from './plugin-task';
 export { defineTask } from './plugin-task';
 export type {

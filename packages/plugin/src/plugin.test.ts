@@ -40,5 +40,9 @@ describe('definePlugin', () => {
     expect(() => definePlugin({ id: 'notes', version: '1', tasks: [shout, shout] })).toThrow(
       'task "shout" is listed twice',
     );
+    const fake = { slug: 'fake', name: 'Fake' } as unknown as typeof note;
+    expect(() => definePlugin({ id: 'notes', version: '1', blocks: [fake] })).toThrow(
+      'block type "fake" was not made by defineBlock()',
+    );
   });
 });

@@ -47,22 +47,46 @@ export function definePlugin<
   const TBlocks extends readonly AnyBlockType[] = readonly [],
   const TTasks extends readonly AnyPluginTask[] = readonly [],
 >(options: PluginOptions<TId, TBlocks, TTasks>): Plugin<TId, TBlocks, TTasks> {
-  const subject = `plugin ${JSON.stringify(options.id)}`;
-  assertKebabCase(subject, 'id', options.id);
-  if (typeof options.version !== 'string' || options.version.trim() === '') {
-    throw new PluginDefinitionError(subject, 'version must be a non-empty string');
-  }
   const blocks = options.blocks ?? ([] as unknown as TBlocks);
   const tasks = options.tasks ?? ([] as unknown as TTasks);
+  const plugin = { id: options.id, version: options.version, blocks, tasks };
+  assertPlugin(plugin);
+  return Object.freeze(plugin);
+}
+
+/**
+ * Check a plugin's shape, also for one not made by {@link definePlugin} (a hand-written object, an
+ * older copy of this package): a kebab-case id, a version, block types made by `defineBlock`, named
+ * tasks with a function, no slug or task name twice. Throws a {@link PluginDefinitionError}.
+ */
+export function assertPlugin(plugin: AnyPlugin): void {
+  const subject = `plugin ${JSON.stringify(plugin?.id)}`;
+  assertKebabCase(subject, 'id', plugin?.id);
+  if (typeof plugin.version !== 'string' || plugin.version.trim() === '') {
+    throw new PluginDefinitionError(subject, 'version must be a non-empty string');
+  }
+  if (!Array.isArray(plugin.blocks)) throw new PluginDefinitionError(subject, 'blocks must be an array');
+  if (!Array.isArray(plugin.tasks)) throw new PluginDefinitionError(subject, 'tasks must be an array');
+  for (const block of plugin.blocks) {
+    assertKebabCase(subject, 'block type slug', block?.slug);
+    if (typeof block.jsonSchema !== 'object' || block.jsonSchema === null) {
+      throw new PluginDefinitionError(subject, `block type "${block.slug}" was not made by defineBlock()`);
+    }
+  }
+  for (const task of plugin.tasks) {
+    assertKebabCase(subject, 'task name', task?.name);
+    if (typeof task.fn !== 'function') {
+      throw new PluginDefinitionError(subject, `task "${task.name}" has no function (fn)`);
+    }
+  }
   assertUnique(
     subject,
     'block type',
-    blocks.map((block) => block.slug),
+    plugin.blocks.map((block) => block.slug),
   );
   assertUnique(
     subject,
     'task',
-    tasks.map((task) => task.name),
+    plugin.tasks.map((task) => task.name),
   );
-  return Object.freeze({ id: options.id, version: options.version, blocks, tasks });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { defineBlock } from './block-type';
-import { PluginConflictError, PluginLookupError } from './errors';
+import { PluginConflictError, PluginDefinitionError, PluginLookupError } from './errors';
 import { definePlugin } from './plugin';
 import { defineTask } from './plugin-task';
 import { createRegistry } from './registry';
@@ -68,6 +68,21 @@ describe('createRegistry', () => {
     expect(() => createRegistry({ plugins: [memos, memos] })).toThrow(
       'The block type "memo" is declared twice by plugin "memos"',
     );
+  });
+
+  it('checks plugins that were not made by definePlugin, naming the problem', () => {
+    const handWritten = {
+      id: 'hand-written',
+      version: '1.0.0',
+      blocks: [{ slug: 'raw', name: 'Raw' }],
+      tasks: [],
+    };
+    expect(() => createRegistry({ plugins: [handWritten as never] })).toThrow(
+      'Invalid plugin "hand-written": block type "raw" was not made by defineBlock()',
+    );
+    const noFn = { id: 'no-fn', version: '1.0.0', blocks: [], tasks: [{ name: 'run' }] };
+    expect(() => createRegistry({ plugins: [noFn as never] })).toThrow('task "run" has no function (fn)');
+    expect(() => createRegistry({ plugins: [{ id: 'No Id' } as never] })).toThrow(PluginDefinitionError);
   });
 
   it('describes every block type for the server', async () => {

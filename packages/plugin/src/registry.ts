@@ -1,7 +1,7 @@
 import type { AnyBlockType } from './block-type';
 import { type BlockTypeSpec, toBlockTypeSpec } from './block-type-spec';
 import { PluginConflictError, PluginLookupError } from './errors';
-import type { AnyPlugin } from './plugin';
+import { type AnyPlugin, assertPlugin } from './plugin';
 import type { AnyPluginTask } from './plugin-task';
 
 /**
@@ -64,7 +64,8 @@ export interface RegistryOptions<TPlugins extends readonly AnyPlugin[]> {
 }
 
 /**
- * Combine plugins into a registry. Registration is explicit: nothing is global. Throws a
+ * Combine plugins into a registry. Registration is explicit: nothing is global. Checks every
+ * plugin's shape (a {@link PluginDefinitionError} otherwise) and throws a
  * {@link PluginConflictError} naming both plugins when two declare the same block-type slug or task
  * name (also when one plugin is passed twice).
  * @example
@@ -78,6 +79,7 @@ export function createRegistry<const TPlugins extends readonly AnyPlugin[]>(
   const blocks = new Map<string, { owner: string; block: AnyBlockType }>();
   const tasks = new Map<string, { owner: string; task: AnyPluginTask }>();
   for (const plugin of plugins) {
+    assertPlugin(plugin);
     for (const block of plugin.blocks) {
       const existing = blocks.get(block.slug);
       if (existing) throw new PluginConflictError('block type', block.slug, [existing.owner, plugin.id]);
