@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { BlockTypeSpec } from '@weft/schemas';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineBlock } from './block-type';
@@ -38,6 +39,8 @@ describe('toBlockTypeSpec', () => {
     const expected = createHash('sha256').update(toCanonicalJson(spec.schema)).digest('hex');
     expect(spec.checksum).toBe(`sha256:${expected}`);
     expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
+    // The server's input schema for blockTypes.register accepts it as it is (it is strict).
+    expect(BlockTypeSpec.parse(spec)).toMatchObject(spec);
   });
 
   it('gives equal schemas equal checksums whatever the key order, and changed schemas new ones', async () => {

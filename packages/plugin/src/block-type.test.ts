@@ -62,6 +62,16 @@ describe('defineBlock', () => {
     );
   });
 
+  it('rejects what the server would refuse to register, naming the field', () => {
+    const long = 'x'.repeat(129);
+    expect(() => defineBlock({ slug: long, name: 'W', schema: Webhook })).toThrow(
+      `Invalid block type "${long}": slug: Too big`,
+    );
+    expect(() => defineBlock({ slug: 'web-hook', name: 'W'.repeat(257), schema: Webhook })).toThrow(
+      'Invalid block type "web-hook": name: Too big',
+    );
+  });
+
   it('rejects an empty name and a method that is not a function', () => {
     expect(() => defineBlock({ slug: 'web-hook', name: ' ', schema: Webhook })).toThrow(
       'name must be a non-empty',

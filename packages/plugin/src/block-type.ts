@@ -1,4 +1,4 @@
-import type { JsonObject } from '@weft/schemas';
+import { BlockTypeSpec, type JsonObject } from '@weft/schemas';
 import type { z } from 'zod';
 import { hasJsonSchemaPath, toBlockJsonSchema } from './block-json-schema';
 import { PluginDefinitionError } from './errors';
@@ -121,10 +121,19 @@ export function defineBlock(
     if (typeof method !== 'function')
       throw new PluginDefinitionError(subject, `method "${key}" is not a function`);
   }
+  const description = options.description ?? '';
+  assertRegistrable(subject, {
+    slug: options.slug,
+    name: options.name,
+    description,
+    capabilities,
+    secrets,
+    jsonSchema,
+  });
   return Object.freeze({
     slug: options.slug,
     name: options.name,
-    description: options.description ?? '',
+    description,
     schema: options.schema,
     secrets: Object.freeze(secrets),
     capabilities: Object.freeze(capabilities),
@@ -144,4 +153,15 @@ function jsonSchemaOf(subject: string, schema: unknown): JsonObject {
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new PluginDefinitionError(subject, `schema has no JSON Schema form: ${reason}`, { cause });
   }
+}
+
+/** The server's own input schema is the last word: what passes here registers (lengths, formats). */
+function assertRegistrable(
+  subject: string,
+  block: Pick<AnyBlockType, 'slug' | 'name' | 'description' | 'capabilities' | 'secrets' | 'jsonSchema'>,
+): void {
+  const { secrets, jsonSchema, ...rest } = block;
+  const checked = BlockTypeSpec.safeParse({ ...rest, secretFields: secrets, schema: jsonSchema });
+  const issue = checked.error?.issues[0];
+  if (issue) throw new PluginDefinitionError(subject, `${issue.path.join('.')}: ${issue.message}`);
 }
