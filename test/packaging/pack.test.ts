@@ -230,7 +230,7 @@ describe('plugin consumer (a block type and a task)', () => {
     await tsc(plugin, 'tsconfig.json');
     const { stdout } = await run(process.execPath, ['dist/greetings.js'], { cwd: plugin });
     const printed = JSON.parse(stdout.trim()) as { checksum: string };
-    expect(printed).toMatchObject({ slug: 'greeting', text: 'Hi, Ada!', secretFields: ['token'] });
+    expect(printed).toMatchObject({ slug: 'welcome', text: 'Hi, Ada!', secretFields: ['token'] });
     expect(printed.checksum).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 

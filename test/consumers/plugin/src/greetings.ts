@@ -10,8 +10,8 @@ import {
 import { z } from 'zod';
 
 export const greeting = defineBlock({
-  slug: 'greeting',
-  name: 'Greeting',
+  slug: 'welcome',
+  name: 'Welcome',
   schema: z.object({ greeting: z.string().default('Hello'), token: z.string() }),
   secrets: ['token'],
   methods: { format: (config, name: string) => `${config.greeting}, ${name}!` },
@@ -22,13 +22,13 @@ export const greetings = () =>
 
 declare module '@weft/plugin' {
   interface BlockTypeRegistry {
-    greeting: typeof greeting;
+    welcome: typeof greeting;
   }
 }
 
 // A registry typed as widely as possible: only the module augmentation makes these lines compile.
 const registry: Registry = createRegistry({ plugins: [greetings()] as AnyPlugin[] });
-const slug: 'greeting' = registry.block('greeting').slug;
-const text: string = registry.block('greeting').methods.format({ greeting: 'Hi', token: 't' }, 'Ada');
+const slug: 'welcome' = registry.block('welcome').slug;
+const text: string = registry.block('welcome').methods.format({ greeting: 'Hi', token: 't' }, 'Ada');
 const [spec] = await registry.blockTypeSpecs();
 console.log(JSON.stringify({ slug, text, secretFields: spec?.secretFields, checksum: spec?.checksum }));
