@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerArtifactCommand } from './commands/artifact';
+import { registerBlockCommand } from './commands/block';
 import { registerConcurrencyLimitCommand } from './commands/concurrency-limit';
 import { registerConfigCommand } from './commands/config';
 import { registerDeployCommand } from './commands/deploy';
@@ -53,6 +54,7 @@ export function createProgram(io: Partial<CliIo> = {}): Command {
   registerConcurrencyLimitCommand(program, ctx);
   registerVariableCommand(program, ctx);
   registerArtifactCommand(program, ctx);
+  registerBlockCommand(program, ctx);
   registerVersionCommand(program, ctx);
   return program;
 }
