@@ -187,3 +187,32 @@ describe('weft block ls, inspect and delete', () => {
     expect(await client.blockDocuments.list.query({})).toEqual([]);
   });
 });
+
+describe('weft block register, again with a new schema', () => {
+  it('reports the block type updated and keeps both schemas', async () => {
+    // A hand-written plugin (no @weft/plugin import), checked by assertPlugin like any other.
+    const v2 = join(home.home, 'greetings-v2.mjs');
+    const schema = {
+      type: 'object',
+      properties: { token: { type: 'string' }, emoji: { type: 'string' } },
+      required: ['token'],
+    };
+    const block = {
+      slug: 'greeting',
+      name: 'Greeting',
+      description: '',
+      capabilities: ['notify'],
+      secrets: ['token'],
+      jsonSchema: schema,
+    };
+    await writeFile(
+      v2,
+      `export default ${JSON.stringify({ id: 'greetings', version: '2.0.0', blocks: [block], tasks: [] })};\n`,
+    );
+    const result = await json<PluginRegistration>(['block', 'register', '--plugin', v2]);
+    expect(result.blockTypes.map((b) => [b.slug, b.status])).toEqual([['greeting', 'updated']]);
+    expect(await client.blockSchemas.list.query({ blockTypeSlug: 'greeting' })).toHaveLength(2);
+    const fields = await json<{ fields: BlockField[] }>(['block', 'type', 'inspect', 'greeting']);
+    expect(fields.fields.map((f) => f.path)).toEqual(['emoji', 'token']);
+  });
+});
