@@ -19,6 +19,22 @@ export {
   updateProgressArtifact,
 } from './artifacts/artifacts';
 export type { ArtifactOptions } from './artifacts/create-artifact';
+export { BlockError } from './blocks/block-errors';
+export type { BlockHelpers, LoadedBlock } from './blocks/block-of';
+export { blockOf } from './blocks/block-of';
+export type { ResultStorageBlock } from './blocks/block-result-store';
+export { blockResultStore } from './blocks/block-result-store';
+export {
+  JsonBlock,
+  LocalFileSystem,
+  localFileSystemBlock,
+  Secret,
+  StringBlock,
+  Webhook,
+  webhookBlock,
+} from './blocks/builtin-blocks';
+export type { BlockDataOf, BlockSlugOf, BuiltinBlockData, SaveBlockOptions } from './blocks/load-block';
+export { loadBlock, saveBlock } from './blocks/load-block';
 export type { CachePolicyInput, CachePolicyLike, CachePolicyName } from './caching/cache-policies';
 export { cachePolicies } from './caching/cache-policies';
 export type { CacheKeyContext } from './caching/cache-policy';
