@@ -19,6 +19,12 @@ const greeting = defineBlock({
 });
 const Greeting = blockOf(greeting);
 
+declare module '@weft/plugin' {
+  interface BlockTypeRegistry {
+    greeting: typeof greeting;
+  }
+}
+
 let t: TestEngine;
 beforeAll(async () => {
   t = await startTestEngine({ listen: true });
@@ -57,9 +63,10 @@ describe('loadBlock and saveBlock', () => {
       message: "Block 'secret/nope' not found",
     });
     await expect(saveBlock('string', 'bad', { value: 3 } as never)).rejects.toThrow(/data\.value/);
-    await expect(saveBlock('no-such-type', 'x', {})).rejects.toThrow(
-      /Could not save block 'no-such-type\/x'/,
-    );
+    await expect(saveBlock('no-such-type', 'x', {})).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/^Could not save block 'no-such-type\/x' \(NOT_FOUND: /),
+    });
   });
 });
 
@@ -97,6 +104,9 @@ describe('plugin blocks through blockOf', () => {
     expect(team.data).toEqual({ greeting: 'Hello', token: 'tok-1234' });
     expect(team.greet('Ada')).toBe('Hello, Ada!');
     expect(team.ref).toBe('greeting/team');
+    const loaded = await loadBlock('greeting/team');
+    expectTypeOf(loaded).toEqualTypeOf<{ greeting: string; token: string }>();
+    expect(loaded).toEqual({ greeting: 'Hello', token: 'tok-1234' });
     await expect(Greeting.save('team', { token: 'tok-5678' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await Greeting.save('team', { greeting: 'Hi', token: 'tok-5678' }, { overwrite: true });
     expect((await Greeting.load('team')).greet('Bob')).toBe('Hi, Bob!');

@@ -86,7 +86,8 @@ export async function saveBlock<const TSlug extends string>(
     return await client.blockDocuments.create.mutate({ name, blockTypeSlug: slug, data: json });
   } catch (error: unknown) {
     if (!hasErrorCode(error, 'CONFLICT')) {
-      throw new BlockError('VALIDATION', ref, `Could not save block '${ref}' (${reasonOf(error)})`);
+      const code = hasErrorCode(error, 'NOT_FOUND') ? 'NOT_FOUND' : 'VALIDATION';
+      throw new BlockError(code, ref, `Could not save block '${ref}' (${reasonOf(error)})`);
     }
     if (!options.overwrite) {
       throw new BlockError(
