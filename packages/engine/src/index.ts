@@ -109,6 +109,7 @@ export { createLocalFileResultStore } from './results/local-file-result-store';
 export type { ResultRecord, ResultStore, ResultWriteOptions } from './results/result-store';
 export type { RetryDelayFn, RetryDelayInput } from './retries/retry-delay';
 export { exponentialBackoff } from './retries/retry-delay';
+export { pluginTask } from './tasks/plugin-task';
 export { task } from './tasks/task';
 export type {
   AnyTask,
