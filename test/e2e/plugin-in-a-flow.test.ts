@@ -56,9 +56,9 @@ describe('the greetings plugin in a flow', { timeout: 120_000 }, () => {
     await flushEngine();
 
     const tasks = await client.taskRuns.list.query({ filter: { flowRunId: { any: [outcome.flowRunId] } } });
-    expect(tasks.map((t) => [t.name.replace(/-\d+$/, ''), t.stateType])).toEqual([
-      ['send-greeting', 'COMPLETED'],
-    ]);
+    // One task run, named after the plugin task (plus the engine's short run suffix).
+    expect(tasks.map((t) => t.stateType)).toEqual(['COMPLETED']);
+    expect(tasks[0]?.name).toMatch(/^send-greeting-[0-9a-z]+$/);
     const logs = await client.logs.list.query({ filter: { flowRunId: { any: [outcome.flowRunId] } } });
     expect(logs.map((l) => l.message)).toContain('greeting Ada through greeting/ops');
     expect(JSON.stringify(logs)).not.toContain(TOKEN);
