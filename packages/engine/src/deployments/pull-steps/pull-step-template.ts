@@ -8,6 +8,25 @@ const WHOLE = /^\{\{\s*([^{}\s]+)\s*\}\}$/;
 export interface TemplateScope {
   outputs: StepOutputs;
   env: Record<string, string | undefined>;
+  /** Values of `weft.blocks.*` and `weft.variables.*` placeholders, loaded beforehand. */
+  server?: ReadonlyMap<string, unknown>;
+}
+
+/** The prefix of placeholders whose values come from the server (blocks, variables). */
+export const SERVER_PLACEHOLDER_PREFIX = 'weft.';
+
+/** Every `{{ weft.… }}` placeholder in `value`, recursively, so they can be loaded before resolving. @internal */
+export function serverPlaceholders(value: unknown, found = new Set<string>()): Set<string> {
+  if (typeof value === 'string') {
+    for (const match of value.matchAll(PLACEHOLDER)) {
+      if (match[1]?.startsWith(SERVER_PLACEHOLDER_PREFIX)) found.add(match[1]);
+    }
+  } else if (Array.isArray(value)) {
+    for (const item of value) serverPlaceholders(item, found);
+  } else if (value && typeof value === 'object') {
+    for (const item of Object.values(value)) serverPlaceholders(item, found);
+  }
+  return found;
 }
 
 /** A placeholder that names nothing known; the caller turns it into a step error. @internal */
@@ -21,6 +40,10 @@ export class UnresolvedTemplateError extends Error {
 }
 
 function lookup(placeholder: string, scope: TemplateScope): unknown {
+  if (placeholder.startsWith(SERVER_PLACEHOLDER_PREFIX)) {
+    if (!scope.server?.has(placeholder)) throw new UnresolvedTemplateError(placeholder, 'was not loaded');
+    return scope.server.get(placeholder);
+  }
   if (placeholder.startsWith('$')) {
     const value = scope.env[placeholder.slice(1)];
     if (value === undefined) throw new UnresolvedTemplateError(placeholder, 'is not set in the environment');
@@ -43,7 +66,8 @@ function lookup(placeholder: string, scope: TemplateScope): unknown {
 }
 
 /**
- * Resolve `{{ step-id.key }}` (an earlier step's output) and `{{ $ENV_VAR }}` in every string of
+ * Resolve `{{ step-id.key }}` (an earlier step's output), `{{ $ENV_VAR }}` and the
+ * `{{ weft.blocks.… }}` / `{{ weft.variables.… }}` values in `scope.server` in every string of
  * `value`, recursively. A string that is only a placeholder becomes the raw value; an embedded
  * placeholder is stringified.
  * @throws UnresolvedTemplateError for an unknown step, output or environment variable

@@ -4,9 +4,16 @@ import { PullStep } from '@weft/schemas';
 import { z } from 'zod';
 import { PullStepError } from '../deployment-errors';
 import { gitClone, type StepEnvironment, StepFailure } from './git-clone';
-import { resolveTemplates, type StepOutputs, UnresolvedTemplateError } from './pull-step-template';
+import {
+  resolveTemplates,
+  SERVER_PLACEHOLDER_PREFIX,
+  type StepOutputs,
+  serverPlaceholders,
+  UnresolvedTemplateError,
+} from './pull-step-template';
 import { runShellScript } from './run-shell-script';
 import { createSecretMask } from './secret-mask';
+import { loadServerValue, type ServerValueLoader } from './server-template-values';
 
 /** Options of {@link runPullSteps}. */
 export interface RunPullStepsOptions {
@@ -18,6 +25,8 @@ export interface RunPullStepsOptions {
   log?: (line: string) => void;
   /** Milliseconds before the 2nd and 3rd `gitClone` attempt. @default [1000, 3000] */
   retryDelaysMs?: readonly number[];
+  /** Loads `{{ weft.blocks.… }}` and `{{ weft.variables.… }}` values. @default from the server */
+  loadServerValue?: ServerValueLoader;
 }
 
 /** What the steps left behind. */
@@ -63,7 +72,8 @@ function parseSteps(steps: readonly unknown[]): PullStep[] {
 /**
  * Run a deployment's pull steps in order, before its entrypoint is loaded (reference §4.6):
  * `gitClone`, `setWorkingDirectory`, `runShellScript`. String options may hold `{{ step-id.key }}`
- * (an earlier step's output) and `{{ $ENV_VAR }}`. A failing step throws {@link PullStepError}
+ * (an earlier step's output), `{{ $ENV_VAR }}`, `{{ weft.variables.<name> }}` and
+ * `{{ weft.blocks.<type-slug>.<name>[.<field>] }}` (read from the server at run time). A failing step throws {@link PullStepError}
  * naming the step and what to do; credentials never appear in logs or errors.
  * @example
  * const { directory } = await runPullSteps(
@@ -88,7 +98,14 @@ export async function runPullSteps(
     const label = `Pull step ${index + 1} (${name})`;
     try {
       const raw = (step as Record<string, Record<string, unknown>>)[kind] ?? {};
-      const resolved = resolveTemplates(raw, { outputs, env });
+      const server = new Map<string, unknown>();
+      for (const placeholder of serverPlaceholders(raw)) {
+        const value = await (options.loadServerValue ?? loadServerValue)(placeholder);
+        server.set(placeholder, value);
+        // A block's value may be a secret: never in a log line or an error.
+        if (typeof value === 'string' && placeholder.startsWith('weft.blocks.')) mask.add(value);
+      }
+      const resolved = resolveTemplates(raw, { outputs, env, server });
       log(`${label}…`);
       const stepEnv: StepEnvironment = { cwd, env, mask, log, retryDelaysMs: options.retryDelaysMs };
       const output = await runStep(kind, resolved, stepEnv);
@@ -110,6 +127,9 @@ export async function runPullSteps(
 /** The error's message, with what to do about it. */
 function hint(kind: StepKind, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof UnresolvedTemplateError && error.placeholder.startsWith(SERVER_PLACEHOLDER_PREFIX)) {
+    return `${message}. Create it (\`weft block ls\`, \`weft variable set\`) or fix the placeholder.`;
+  }
   if (error instanceof UnresolvedTemplateError) {
     return `${message}. Set the variable, or give the earlier step an \`id\` and reference its outputs.`;
   }
