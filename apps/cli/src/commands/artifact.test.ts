@@ -1,36 +1,18 @@
-import { createWeftClient, type WeftClient } from '@weft/client';
 import type { Artifact } from '@weft/schemas';
-import { createTestServer, type TestServer } from '@weft/server/internal';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempHome } from '../test-helpers/cli-process';
-import { runInProcess } from '../test-helpers/run-in-process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCliApiTest } from '../test-helpers/cli-api-test';
 
 // `weft artifact` against a real server over HTTP.
-let server: TestServer;
-let client: WeftClient;
-let home: Awaited<ReturnType<typeof tempHome>>;
 const made: Record<string, Artifact> = {};
 
-const weft = (args: string[]) => runInProcess(args, { WEFT_HOME: home.home, WEFT_API_URL: server.url });
-const json = async <T>(args: string[]): Promise<T> => {
-  const r = await weft([...args, '--json']);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as T;
-};
+const cli = useCliApiTest();
+const { weft, json } = cli;
 
 beforeAll(async () => {
-  home = await tempHome();
-  server = await createTestServer({ listen: true });
-  client = createWeftClient({ url: server.url! });
-  made.v1 = await client.artifacts.create.mutate({ key: 'report', type: 'markdown', data: '# v1' });
-  made.v2 = await client.artifacts.create.mutate({ key: 'report', type: 'markdown', data: '# v2' });
-  made.progress = await client.artifacts.create.mutate({ key: 'load', type: 'progress', data: 40 });
-  made.unkeyed = await client.artifacts.create.mutate({ type: 'table', data: [{ a: 1 }] });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await home?.cleanup();
+  made.v1 = await cli.client.artifacts.create.mutate({ key: 'report', type: 'markdown', data: '# v1' });
+  made.v2 = await cli.client.artifacts.create.mutate({ key: 'report', type: 'markdown', data: '# v2' });
+  made.progress = await cli.client.artifacts.create.mutate({ key: 'load', type: 'progress', data: 40 });
+  made.unkeyed = await cli.client.artifacts.create.mutate({ type: 'table', data: [{ a: 1 }] });
 });
 
 describe('weft artifact', () => {
@@ -64,13 +46,13 @@ describe('weft artifact', () => {
 
   it('deletes by id: the key falls back to its previous version; a bad id fails before any request', async () => {
     expect((await weft(['artifact', 'delete', made.v2!.id])).stdout).toContain(made.v2!.id);
-    expect((await client.artifacts.readLatest.query({ key: 'report' })).id).toBe(made.v1!.id);
+    expect((await cli.client.artifacts.readLatest.query({ key: 'report' })).id).toBe(made.v1!.id);
     const again = await weft(['artifact', 'delete', made.v2!.id]);
     expect(again.code).not.toBe(0);
     expect(again.stderr).toMatch(/not found/i);
     const bad = await weft(['artifact', 'delete', 'report']);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('expected an artifact id');
-    expect(await client.artifacts.count.query({})).toBe(3);
+    expect(await cli.client.artifacts.count.query({})).toBe(3);
   });
 });

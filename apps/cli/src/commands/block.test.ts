@@ -1,39 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createWeftClient, type WeftClient } from '@weft/client';
 import type { BlockDocument, BlockSchema, BlockType } from '@weft/schemas';
-import { createTestServer, type TestServer } from '@weft/server/internal';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BlockField } from '../output/blocks';
-import { REPO_ROOT, tempHome } from '../test-helpers/cli-process';
-import { runInProcess } from '../test-helpers/run-in-process';
+import { useCliApiTest } from '../test-helpers/cli-api-test';
+import { REPO_ROOT } from '../test-helpers/cli-process';
 import type { PluginRegistration } from './block-plugin';
 
 // `weft block` against a real server over HTTP, with the sample greetings plugin loaded by path.
-let server: TestServer;
-let client: WeftClient;
-let home: Awaited<ReturnType<typeof tempHome>>;
 
 const GREETINGS = join(REPO_ROOT, 'apps/examples/src/plugins/greetings/index.ts');
 const TOKEN = 'tok-3f9a-very-secret';
 
-const weft = (args: string[]) => runInProcess(args, { WEFT_HOME: home.home, WEFT_API_URL: server.url });
-const json = async <T>(args: string[]): Promise<T> => {
-  const r = await weft([...args, '--json']);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as T;
-};
-
-beforeAll(async () => {
-  home = await tempHome();
-  server = await createTestServer({ listen: true });
-  client = createWeftClient({ url: server.url! });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await home?.cleanup();
-});
+const cli = useCliApiTest();
+const { weft, json } = cli;
 
 describe('weft block register', () => {
   it('registers the greetings plugin by path, then reports it unchanged', async () => {
@@ -41,14 +21,14 @@ describe('weft block register', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/created\s+greeting \(Greeting\) sha256:/);
     expect(first.stdout).toContain("Registered plugin 'greetings' 0.1.0: 1 block type(s), 1 created");
-    const stored = await client.blockTypes.readBySlug.query({ slug: 'greeting' });
+    const stored = await cli.client.blockTypes.readBySlug.query({ slug: 'greeting' });
     expect(stored.name).toBe('Greeting');
 
     const again = await json<PluginRegistration>(['block', 'register', '--plugin', GREETINGS]);
     expect(again.plugin).toEqual({ id: 'greetings', version: '0.1.0' });
     expect(again.blockTypes.map((b) => [b.slug, b.status])).toEqual([['greeting', 'unchanged']]);
     expect(again.blockTypes[0]?.blockType.id).toBe(stored.id);
-    expect(await client.blockSchemas.list.query({ blockTypeSlug: 'greeting' })).toHaveLength(1);
+    expect(await cli.client.blockSchemas.list.query({ blockTypeSlug: 'greeting' })).toHaveLength(1);
   });
 
   it('says what to do with a missing file, a missing package, or a module that is not a plugin', async () => {
@@ -61,32 +41,32 @@ describe('weft block register', () => {
     expect(missingPackage.stderr).toContain("Plugin package '@weft-test/no-such-plugin' is not installed");
     expect(missingPackage.stderr).toContain('npm install @weft-test/no-such-plugin');
 
-    const notPlugin = join(home.home, 'not-a-plugin.ts');
+    const notPlugin = join(cli.home, 'not-a-plugin.ts');
     await writeFile(notPlugin, 'export default { hello: "world" };\n');
     const r1 = await weft(['block', 'register', '--plugin', notPlugin]);
     expect(r1.code).toBe(1);
     expect(r1.stderr).toContain('its default export is an object without id, blocks or tasks (keys: hello)');
     expect(r1.stderr).toContain('default export must be a plugin made with definePlugin()');
 
-    const badId = join(home.home, 'bad-id.ts');
+    const badId = join(cli.home, 'bad-id.ts');
     await writeFile(badId, 'export default { id: "Bad Id", version: "1.0.0", blocks: [], tasks: [] };\n');
     const r0 = await weft(['block', 'register', '--plugin', badId]);
     expect(r0.code).toBe(1);
     expect(r0.stderr).toMatch(/is not a valid Weft plugin: .*kebab-case/);
 
-    const noDefault = join(home.home, 'no-default.ts');
+    const noDefault = join(cli.home, 'no-default.ts');
     await writeFile(noDefault, 'export const answer: number = 42;\n');
     const r2 = await weft(['block', 'register', '--plugin', noDefault]);
     expect(r2.code).toBe(1);
     expect(r2.stderr).toContain('it has no default export');
 
-    const text = join(home.home, 'text.mjs');
+    const text = join(cli.home, 'text.mjs');
     await writeFile(text, 'export default "greetings";\n');
     const r3 = await weft(['block', 'register', '--plugin', text]);
     expect(r3.stderr).toContain('its default export is a string');
 
     // Nothing of these reached the server.
-    const slugs = (await client.blockTypes.list.query({})).map((t) => t.slug);
+    const slugs = (await cli.client.blockTypes.list.query({})).map((t) => t.slug);
     expect(
       slugs.filter(
         (s) => !['secret', 'json', 'string', 'date-time', 'webhook', 'local-file-system'].includes(s),
@@ -99,12 +79,12 @@ describe('weft block ls, inspect and delete', () => {
   let team: BlockDocument;
 
   beforeAll(async () => {
-    team = await client.blockDocuments.create.mutate({
+    team = await cli.client.blockDocuments.create.mutate({
       name: 'team',
       blockTypeSlug: 'greeting',
       data: { greeting: 'Hi', token: TOKEN },
     });
-    await client.blockDocuments.create.mutate({
+    await cli.client.blockDocuments.create.mutate({
       name: 'ops',
       blockTypeSlug: 'string',
       data: { value: 'ops-channel' },
@@ -175,23 +155,26 @@ describe('weft block ls, inspect and delete', () => {
     expect(unknownType.stderr).toMatch(/no-such-type/);
     const deleteUnknown = await weft(['block', 'delete', 'greeting/nobody']);
     expect(deleteUnknown.code).toBe(1);
-    expect((await client.blockDocuments.list.query({})).map((d) => d.name).sort()).toEqual(['ops', 'team']);
+    expect((await cli.client.blockDocuments.list.query({})).map((d) => d.name).sort()).toEqual([
+      'ops',
+      'team',
+    ]);
   });
 
   it('deletes by name and by id', async () => {
     const r = await weft(['block', 'delete', 'greeting/team']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("Deleted block 'greeting/team'.");
-    const ops = await client.blockDocuments.readByName.query({ name: 'string/ops' });
+    const ops = await cli.client.blockDocuments.readByName.query({ name: 'string/ops' });
     expect((await json<{ id: string }>(['block', 'delete', ops.id])).id).toBe(ops.id);
-    expect(await client.blockDocuments.list.query({})).toEqual([]);
+    expect(await cli.client.blockDocuments.list.query({})).toEqual([]);
   });
 });
 
 describe('weft block register, again with a new schema', () => {
   it('reports the block type updated and keeps both schemas', async () => {
     // A hand-written plugin (no @weft/plugin import), checked by assertPlugin like any other.
-    const v2 = join(home.home, 'greetings-v2.mjs');
+    const v2 = join(cli.home, 'greetings-v2.mjs');
     const schema = {
       type: 'object',
       properties: { token: { type: 'string' }, emoji: { type: 'string' } },
@@ -211,7 +194,7 @@ describe('weft block register, again with a new schema', () => {
     );
     const result = await json<PluginRegistration>(['block', 'register', '--plugin', v2]);
     expect(result.blockTypes.map((b) => [b.slug, b.status])).toEqual([['greeting', 'updated']]);
-    expect(await client.blockSchemas.list.query({ blockTypeSlug: 'greeting' })).toHaveLength(2);
+    expect(await cli.client.blockSchemas.list.query({ blockTypeSlug: 'greeting' })).toHaveLength(2);
     const fields = await json<{ fields: BlockField[] }>(['block', 'type', 'inspect', 'greeting']);
     expect(fields.fields.map((f) => f.path)).toEqual(['emoji', 'token']);
   });

@@ -1,32 +1,11 @@
-import { createWeftClient, type WeftClient } from '@weft/client';
 import type { ConcurrencyLease, ConcurrencyLimit } from '@weft/schemas';
-import { createTestServer, type TestServer } from '@weft/server/internal';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempHome } from '../test-helpers/cli-process';
-import { runInProcess } from '../test-helpers/run-in-process';
+import { describe, expect, it } from 'vitest';
+import { useCliApiTest } from '../test-helpers/cli-api-test';
 
 // `weft concurrency-limit` against a real server over HTTP.
-let server: TestServer;
-let client: WeftClient;
-let home: Awaited<ReturnType<typeof tempHome>>;
 
-const weft = (args: string[]) => runInProcess(args, { WEFT_HOME: home.home, WEFT_API_URL: server.url });
-const json = async <T>(args: string[]): Promise<T> => {
-  const r = await weft([...args, '--json']);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as T;
-};
-
-beforeAll(async () => {
-  home = await tempHome();
-  server = await createTestServer({ listen: true });
-  client = createWeftClient({ url: server.url! });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await home?.cleanup();
-});
+const cli = useCliApiTest();
+const { weft, json } = cli;
 
 describe('weft concurrency-limit', () => {
   it('creates, lists, inspects with holders, resets and deletes', async () => {
@@ -43,7 +22,7 @@ describe('weft concurrency-limit', () => {
     ]);
     expect(rate).toMatchObject({ limit: 5, active: false, slotDecayPerSecond: 0.5 });
     expect((await weft(['concurrency-limit', 'ls'])).stdout).toMatch(/tag:gpu\s+2\s+0/);
-    await client.concurrencyLimits.acquire.mutate({
+    await cli.client.concurrencyLimits.acquire.mutate({
       names: ['tag:gpu'],
       holder: { type: 'task_run', id: 'abc' },
     });
@@ -73,6 +52,6 @@ describe('weft concurrency-limit', () => {
     const missing = await weft(['concurrency-limit', 'inspect', 'nope']);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain('nope');
-    expect((await client.concurrencyLimits.list.query({})).map((l) => l.name)).toEqual(['github']);
+    expect((await cli.client.concurrencyLimits.list.query({})).map((l) => l.name)).toEqual(['github']);
   });
 });

@@ -1,32 +1,11 @@
-import { createWeftClient, type WeftClient } from '@weft/client';
 import type { Deployment, FlowRun, WorkPool, WorkQueue } from '@weft/schemas';
-import { createTestServer, type TestServer } from '@weft/server/internal';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempHome } from '../test-helpers/cli-process';
-import { runInProcess } from '../test-helpers/run-in-process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCliApiTest } from '../test-helpers/cli-api-test';
 
 // `weft work-pool`, `weft work-queue` and `weft deployment` against a real server over HTTP.
-let server: TestServer;
-let client: WeftClient;
-let home: Awaited<ReturnType<typeof tempHome>>;
 
-const weft = (args: string[]) => runInProcess(args, { WEFT_HOME: home.home, WEFT_API_URL: server.url });
-const json = async <T>(args: string[]): Promise<T> => {
-  const r = await weft([...args, '--json']);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as T;
-};
-
-beforeAll(async () => {
-  home = await tempHome();
-  server = await createTestServer({ listen: true });
-  client = createWeftClient({ url: server.url! });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await home?.cleanup();
-});
+const cli = useCliApiTest();
+const { weft, json } = cli;
 
 describe('weft work-pool and work-queue', () => {
   it('creates, lists, inspects, pauses, resumes and limits a pool', async () => {
@@ -101,7 +80,9 @@ describe('weft work-pool and work-queue', () => {
     expect(reserved.stderr).toMatch(/reserved/);
     const badLimit = await weft(['work-pool', 'set-concurrency-limit', 'cli-pool', '-2']);
     expect(badLimit.code).toBe(1);
-    expect(await client.workPools.read.query({ name: 'cli-pool' })).toMatchObject({ concurrencyLimit: null });
+    expect(await cli.client.workPools.read.query({ name: 'cli-pool' })).toMatchObject({
+      concurrencyLimit: null,
+    });
   });
 });
 
@@ -109,7 +90,7 @@ describe('weft deployment', () => {
   let deployment: Deployment;
 
   beforeAll(async () => {
-    deployment = await client.deployments.create.mutate({
+    deployment = await cli.client.deployments.create.mutate({
       flowName: 'cli-flow',
       name: 'nightly',
       workPoolName: 'cli-pool',
@@ -150,7 +131,9 @@ describe('weft deployment', () => {
     const bad = await weft(['deployment', 'run', 'cli-flow/nightly', '--param', 'count="many"']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/count/);
-    expect(await client.flowRuns.count.query({ filter: { deploymentId: { any: [deployment.id] } } })).toBe(1);
+    expect(
+      await cli.client.flowRuns.count.query({ filter: { deploymentId: { any: [deployment.id] } } }),
+    ).toBe(1);
   });
 
   it('adds, pauses and deletes schedules by slug', async () => {
@@ -196,7 +179,7 @@ describe('weft deployment', () => {
     expect(both.stderr).toMatch(/exactly one of --cron, --interval or --rrule/);
     const deleted = await weft(['deployment', 'schedule', 'delete', 'cli-flow/nightly', 'morning']);
     expect(deleted.code, deleted.stderr).toBe(0);
-    expect((await client.deployments.read.query({ id: deployment.id })).schedules).toEqual([]);
+    expect((await cli.client.deployments.read.query({ id: deployment.id })).schedules).toEqual([]);
   });
 
   it('pauses, resumes and deletes a deployment', async () => {

@@ -1,41 +1,20 @@
-import { createWeftClient, type WeftClient } from '@weft/client';
 import type { Variable } from '@weft/schemas';
-import { createTestServer, type TestServer } from '@weft/server/internal';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempHome } from '../test-helpers/cli-process';
-import { runInProcess } from '../test-helpers/run-in-process';
+import { describe, expect, it } from 'vitest';
+import { useCliApiTest } from '../test-helpers/cli-api-test';
 
 // `weft variable` against a real server over HTTP.
-let server: TestServer;
-let client: WeftClient;
-let home: Awaited<ReturnType<typeof tempHome>>;
 
-const weft = (args: string[]) => runInProcess(args, { WEFT_HOME: home.home, WEFT_API_URL: server.url });
-const json = async <T>(args: string[]): Promise<T> => {
-  const r = await weft([...args, '--json']);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as T;
-};
-
-beforeAll(async () => {
-  home = await tempHome();
-  server = await createTestServer({ listen: true });
-  client = createWeftClient({ url: server.url! });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await home?.cleanup();
-});
+const cli = useCliApiTest();
+const { weft, json } = cli;
 
 describe('weft variable', () => {
   it('sets JSON values and plain text, with tags', async () => {
     const set = await json<Variable>(['variable', 'set', 'limits', '{"max":3}', '--tag', 'a', '--tag', 'b']);
     expect(set).toMatchObject({ name: 'limits', value: { max: 3 }, tags: ['a', 'b'] });
     await weft(['variable', 'set', 'region', 'eu-west-1']);
-    expect((await client.variables.read.query({ name: 'region' })).value).toBe('eu-west-1');
+    expect((await cli.client.variables.read.query({ name: 'region' })).value).toBe('eu-west-1');
     await weft(['variable', 'set', 'count', '7']);
-    expect((await client.variables.read.query({ name: 'count' })).value).toBe(7);
+    expect((await cli.client.variables.read.query({ name: 'count' })).value).toBe(7);
   });
 
   it('gets a value: text as is, anything else as JSON', async () => {
@@ -56,7 +35,7 @@ describe('weft variable', () => {
     const r = await weft(['variable', 'set', 'Bad-Name', '1']);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/name: .*lowercase/);
-    expect(await client.variables.count.query({})).toBe(3);
+    expect(await cli.client.variables.count.query({})).toBe(3);
   });
 
   it('lists (by tag) and unsets; a missing variable fails', async () => {
