@@ -51,6 +51,12 @@ export interface WeftServer {
   listen(options?: { host?: string; port?: number }): Promise<{ url: string }>;
   /** Stop HTTP, close the database and release its lock. */
   close(): Promise<void>;
+  /**
+   * Start the background services (scheduler, late runs, foreman, lease repossessors) of a server
+   * created with `services: false`; a no-op when they run already. The engine's embedded server
+   * starts them only when `serve()` needs them, so a script on the embedded database can exit.
+   */
+  startServices(): void;
 }
 
 /** A server with its resources exposed, for the test harness. @internal */
@@ -111,6 +117,9 @@ export async function createServerInternals(options: CreateServerOptions = {}): 
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
       handle.lock?.setUrl(url);
       return { url };
+    },
+    startServices() {
+      if (!closed) services.start();
     },
     async close() {
       if (closed) return;

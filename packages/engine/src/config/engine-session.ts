@@ -28,6 +28,8 @@ export interface EngineSession {
   flushInBackground(): void;
   /** Flush, then stop an embedded server if this session started one. */
   close(): Promise<void>;
+  /** Start the background services of the embedded server this session runs, if any (`serve()`). */
+  startServerServices(): void;
 }
 
 /** Options of {@link createEngineSession}. @internal */
@@ -37,6 +39,8 @@ export interface CreateEngineSessionOptions {
   resultStore?: ResultStore;
   /** Called by `close()` after flushing (e.g. to stop an embedded server). */
   onClose?: () => Promise<void>;
+  /** Starts an embedded server's background services. */
+  startServerServices?: () => void;
   recorder?: { intervalMs?: number; maxQueued?: number; maxInFlight?: number };
   logs?: { intervalMs?: number; maxQueued?: number };
 }
@@ -82,6 +86,9 @@ export function createEngineSession(options: CreateEngineSessionOptions): Engine
     logs,
     flush,
     flushInBackground,
+    startServerServices() {
+      options.startServerServices?.();
+    },
     close() {
       exitWatch.delete(watch);
       closed ??= flush().then(() => options.onClose?.());
@@ -119,6 +126,7 @@ export function getEngineSession(): Promise<EngineSession> {
         client: connection.client,
         settings: connection.settings,
         onClose: connection.close,
+        ...(connection.startServices && { startServerServices: connection.startServices }),
       });
       // An embedded server is stopped (and its database lock released) once the script's work is
       // done; `close()` flushes first, so nothing queued is lost.

@@ -11,6 +11,8 @@ export interface ServerConnection {
   /** Where the client points: an URL, or `embedded` for an in-process server. */
   target: string;
   close: () => Promise<void>;
+  /** Start an embedded server's background services (`serve()` needs its scheduler); absent for a remote server. */
+  startServices?: () => void;
 }
 
 interface ServerLock {
@@ -21,10 +23,11 @@ interface ServerLock {
 type EmbeddedDatabase = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
 
 interface EmbeddedServerModule {
-  createServer(options: { database: EmbeddedDatabase; home?: string }): Promise<{
+  createServer(options: { database: EmbeddedDatabase; home?: string; services?: boolean }): Promise<{
     router: unknown;
     createContext(): Promise<unknown>;
     close(): Promise<void>;
+    startServices?(): void;
   }>;
 }
 
@@ -88,7 +91,10 @@ export async function connectToServer(settings: EngineSettings): Promise<ServerC
   const { server: serverModule, internal } = await loadServer();
   if (settings.databaseUrl) {
     const database = { kind: 'postgres' as const, url: settings.databaseUrl };
-    return embeddedConnection(settings, await serverModule.createServer({ database, home: settings.home }));
+    return embeddedConnection(
+      settings,
+      await serverModule.createServer({ database, home: settings.home, services: false }),
+    );
   }
   const dataDir = join(settings.home, 'db');
   const lock = await internal.readServerLock?.(dataDir);
@@ -98,7 +104,13 @@ export async function connectToServer(settings: EngineSettings): Promise<ServerC
   }
   let server: EmbeddedServer;
   try {
-    server = await serverModule.createServer({ database: { kind: 'pglite', dataDir }, home: settings.home });
+    // No background services until `serve()` asks: their periodic queries would keep PGlite's
+    // timers armed, and a script that is done could not exit.
+    server = await serverModule.createServer({
+      database: { kind: 'pglite', dataDir },
+      home: settings.home,
+      services: false,
+    });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const pid = (error as { pid?: unknown }).pid;
@@ -122,5 +134,11 @@ function embeddedConnection(settings: EngineSettings, server: EmbeddedServer): S
     closed = true;
     await server.close();
   };
-  return { client, settings, target: 'embedded', close };
+  return {
+    client,
+    settings,
+    target: 'embedded',
+    close,
+    startServices: () => server.startServices?.(),
+  };
 }

@@ -30,7 +30,7 @@ export interface BackgroundService {
 export interface ServiceRunner {
   /** Run one pass of a service now; false when another replica holds its lock. */
   runOnce(name: string): Promise<boolean>;
-  /** Start every service's timer. */
+  /** Start every service's timer (once; later calls do nothing). */
   start(): void;
   /** Stop the timers and wait for passes in flight. */
   stop(): Promise<void>;
@@ -83,6 +83,7 @@ export function createServiceRunner(
       return track(pass(service));
     },
     start() {
+      if (timers.size > 0 || stopped) return;
       for (const service of services) {
         let running = false;
         const timer = setInterval(() => {

@@ -1,4 +1,5 @@
 import type { Deployment, DeploymentCreate } from '@weft/schemas';
+import { getEngineSession } from '../../config/engine-session';
 import type { AnyFlow } from '../../flows/flow-types';
 import { deploymentCreateInput, registerDeployment, toDeploymentHandle } from '../deploy-flow';
 import type { ServeDeploymentOptions, ServeRunnerOptions } from '../deploy-options';
@@ -104,7 +105,11 @@ export async function serve(
   const { specs, options } = splitArgs(args as never);
   if (specs.length === 0)
     throw new DeploymentError('serve() needs at least one deployment: flow.toDeployment({ name })');
-  const client = await resolveDeploymentsClient(options.client ?? specs[0]?.options.client);
+  const explicitClient = options.client ?? specs[0]?.options.client;
+  const client = await resolveDeploymentsClient(explicitClient);
+  // On the embedded server (no WEFT_API_URL), the scheduler and the other services run only
+  // while something is served.
+  if (!explicitClient) (await getEngineSession()).startServerServices();
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const deployments: Deployment[] = [];
   for (const spec of specs) deployments.push(await registerDeployment(client, servedInput(spec)));
