@@ -1,4 +1,4 @@
-import { deleteExpiredLeases } from '../domains/deployments/deployment-concurrency-repository';
+import { deleteExpiredDeploymentLeases } from '../domains/deployments/deployment-concurrency-repository';
 import { proposeFlowRunState } from '../domains/flow-runs/flow-run-state-writer';
 import type { BackgroundService } from './background-service';
 
@@ -8,7 +8,8 @@ export const LEASE_EXPIRED_CRASH_MESSAGE =
 
 /**
  * Frees the slots of dead holders (reference §7.4 repossessor, the #17415 fix): every 10 s,
- * deletes the concurrency leases that expired unrenewed, so runs waiting in
+ * deletes the deployment concurrency leases that expired unrenewed (global limit leases are the
+ * `concurrency-limit-repossessor`'s), so runs waiting in
  * `AwaitingConcurrencySlot` can be claimed again. A run that still is RUNNING without a live
  * lease has an engine that stopped renewing it (the engine renews while a run executes), so it
  * is marked CRASHED through the core policy rather than left Running forever. A PENDING run is
@@ -18,7 +19,7 @@ export const concurrencyLeasesService: BackgroundService = {
   name: 'concurrency-leases',
   intervalSeconds: 10,
   async run({ trx, now, resources, afterCommit }) {
-    const runIds = await deleteExpiredLeases(trx, now);
+    const runIds = await deleteExpiredDeploymentLeases(trx, now);
     if (runIds.length === 0) return;
     const running = await trx
       .selectFrom('flow_run')

@@ -133,9 +133,11 @@ export async function renewDeploymentLease(
 }
 
 /** Delete the leases that expired unrenewed (their holders died); the runs that held them. */
-export async function deleteExpiredLeases(db: Db, now: Date): Promise<string[]> {
+export async function deleteExpiredDeploymentLeases(db: Db, now: Date): Promise<string[]> {
   const rows = await db
     .deleteFrom('concurrency_lease')
+    // Deployment leases only: global limit leases (with a lease id) are the repossessor's.
+    .where('lease_id', 'is', null)
     .where('expires_at', '<=', now)
     .returning('flow_run_id')
     .execute();
