@@ -163,6 +163,14 @@ describe('weft deployment', () => {
       'morning',
     ]);
     expect(paused.active).toBe(false);
+    const resumed = await json<{ active: boolean }>([
+      'deployment',
+      'schedule',
+      'resume',
+      'cli-flow/nightly',
+      'morning',
+    ]);
+    expect(resumed.active).toBe(true);
     const bad = await weft(['deployment', 'schedule', 'create', 'cli-flow/nightly', '--cron', 'not a cron']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/cron/);
@@ -180,6 +188,29 @@ describe('weft deployment', () => {
     const deleted = await weft(['deployment', 'schedule', 'delete', 'cli-flow/nightly', 'morning']);
     expect(deleted.code, deleted.stderr).toBe(0);
     expect((await cli.client.deployments.read.query({ id: deployment.id })).schedules).toEqual([]);
+  });
+
+  it('--watch follows a run to its final state, and exits 1 unless it completed', async () => {
+    // The worker's part, played through the API: finish the run the command created.
+    const finish = async (tag: string, final: 'COMPLETED' | 'FAILED') => {
+      for (;;) {
+        const [run] = await cli.client.flowRuns.list.query({ filter: { tags: { all: [tag] } } });
+        if (run) {
+          await cli.client.flowRuns.setState.mutate({ id: run.id, state: { type: 'RUNNING' } });
+          await cli.client.flowRuns.setState.mutate({ id: run.id, state: { type: final } });
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    const watch = (tag: string) =>
+      weft(['deployment', 'run', 'cli-flow/nightly', '--tag', tag, '--watch', '--json']);
+    const [completed] = await Promise.all([watch('watch-ok'), finish('watch-ok', 'COMPLETED')]);
+    expect(completed.code, completed.stderr).toBe(0);
+    expect(JSON.parse(completed.stdout)).toMatchObject({ stateType: 'COMPLETED' });
+    const [failed] = await Promise.all([watch('watch-fail'), finish('watch-fail', 'FAILED')]);
+    expect(failed.code).toBe(1);
+    expect(JSON.parse(failed.stdout)).toMatchObject({ stateType: 'FAILED' });
   });
 
   it('pauses, resumes and deletes a deployment', async () => {
