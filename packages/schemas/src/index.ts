@@ -185,6 +185,20 @@ export {
   TaskRunSort,
   TaskRunStateRecord,
 } from './task-runs/task-run';
+export { BulkFlowRunIds, BulkFlowRunResult, MAX_BULK_IDS } from './ui/bulk';
+export {
+  FlowRunGraph,
+  FlowRunGraphInput,
+  FlowRunGraphNode,
+  MAX_GRAPH_NODES,
+} from './ui/flow-run-graph';
+export {
+  FlowRunHistoryInput,
+  HistoryBucket,
+  HistoryStateCount,
+  MAX_HISTORY_BUCKETS,
+  TaskRunHistoryInput,
+} from './ui/run-history';
 export {
   MAX_VARIABLE_NAME_LENGTH,
   MAX_VARIABLE_TAGS,

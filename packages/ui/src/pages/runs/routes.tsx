@@ -1,0 +1,23 @@
+import { createRoute } from '@tanstack/react-router';
+import { rootRoute } from '../../app/root-route';
+import { TodoPage } from '../../components/todo-page';
+
+export const runsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/runs',
+  component: () => <TodoPage name="/runs" />,
+});
+
+export const runsFlowRunIdRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/runs/flow-run/$id',
+  component: () => <TodoPage name="/runs/flow-run/$id" />,
+});
+
+export const runsTaskRunIdRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/runs/task-run/$id',
+  component: () => <TodoPage name="/runs/task-run/$id" />,
+});
+
+export const runsRoutes = [runsRoute, runsFlowRunIdRoute, runsTaskRunIdRoute];
