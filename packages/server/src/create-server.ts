@@ -11,6 +11,8 @@ import { dropAllTables, migrateToLatest } from './db/migrator';
 import { registerBuiltinBlockTypes } from './domains/blocks/builtin-block-types';
 import { ServerEvents } from './events';
 import { createHttpServer } from './http/create-http-server';
+import { UI_BUILD_COMMAND } from './http/serve-ui';
+import { loadUiAssets, type UiAssets } from './http/ui-assets';
 import { type ServerLogger, stderrLogger } from './logger';
 import type { ServerResources } from './resources';
 import type { AppRouter } from './router';
@@ -41,14 +43,36 @@ export interface CreateServerOptions {
   services?: boolean;
 }
 
+/** Options of {@link WeftServer.listen}. */
+export interface ListenOptions {
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** 0 picks any free port. @default 4200 */
+  port?: number;
+  /**
+   * Serve a built web UI (`index.html` and `assets/`, e.g. `uiAssetsDir` of `@weft/ui`) at `/`.
+   * Its files are public; `apiKey` still guards `/api`. When the folder has no `index.html`, `/`
+   * says how to build it and the server logs one warning. @default no UI
+   */
+  ui?: { assetsDir: string };
+}
+
+/** What {@link WeftServer.listen} started. */
+export interface ListenResult {
+  /** The base URL of the API (`<url>/api`) and, when served, of the UI. */
+  url: string;
+  /** Whether the UI is served (`ready`) or its folder has no build (`not-built`); absent without `ui`. */
+  ui?: 'ready' | 'not-built';
+}
+
 /** A running Weft server (not yet listening until `listen()`). */
 export interface WeftServer {
   /** The tRPC router instance. */
   router: AppRouter;
   /** A context for in-process calls (`appRouter.createCaller(await server.createContext())`). */
   createContext(): Promise<TrpcContext>;
-  /** Serve HTTP. @default host '127.0.0.1', port 4200 (0 = any free port) */
-  listen(options?: { host?: string; port?: number }): Promise<{ url: string }>;
+  /** Serve HTTP: the API, and the web UI when `ui` is given. @default host '127.0.0.1', port 4200 */
+  listen(options?: ListenOptions): Promise<ListenResult>;
   /** Stop HTTP, close the database and release its lock. */
   close(): Promise<void>;
   /**
@@ -71,6 +95,7 @@ export interface WeftServerInternals extends WeftServer {
  * @example
  * const server = await createServer();
  * const { url } = await server.listen({ port: 4200 });
+ * // With the web UI at `/`: server.listen({ port: 4200, ui: { assetsDir: uiAssetsDir } }) (from '@weft/ui')
  * // ... later
  * await server.close();
  */
@@ -98,6 +123,7 @@ export async function createServerInternals(options: CreateServerOptions = {}): 
   if (options.services !== false) services.start();
   const apiKey = options.apiKey ?? (process.env.WEFT_SERVER_API_KEY || undefined);
   let http: Server | null = null;
+  let listening = false;
   let closed = false;
   return {
     router: appRouter,
@@ -105,18 +131,29 @@ export async function createServerInternals(options: CreateServerOptions = {}): 
     services,
     createContext,
     async listen(listenOptions = {}) {
-      if (http) throw new Error('The server is already listening');
-      const host = listenOptions.host ?? '127.0.0.1';
-      const server = createHttpServer({ createContext, ...(apiKey ? { apiKey } : {}) });
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(listenOptions.port ?? 4200, host, () => resolve());
-      });
-      http = server;
-      const { port } = server.address() as AddressInfo;
-      const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-      handle.lock?.setUrl(url);
-      return { url };
+      if (listening) throw new Error('The server is already listening');
+      listening = true;
+      try {
+        const ui = listenOptions.ui ? await loadUi(listenOptions.ui.assetsDir, resources.logger) : undefined;
+        const server = createHttpServer({
+          createContext,
+          ...(apiKey ? { apiKey } : {}),
+          ...(ui ? { ui } : {}),
+        });
+        const host = listenOptions.host ?? '127.0.0.1';
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(listenOptions.port ?? 4200, host, () => resolve());
+        });
+        http = server;
+        const { port } = server.address() as AddressInfo;
+        const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+        handle.lock?.setUrl(url);
+        return ui ? { url, ui: ui.index ? 'ready' : 'not-built' } : { url };
+      } catch (error) {
+        listening = false;
+        throw error;
+      }
     },
     startServices() {
       if (!closed) services.start();
@@ -134,6 +171,17 @@ export async function createServerInternals(options: CreateServerOptions = {}): 
       await handle.close();
     },
   };
+}
+
+/** The built UI in memory; warns once when the folder holds no build. */
+async function loadUi(assetsDir: string, logger: ServerLogger): Promise<UiAssets> {
+  const ui = await loadUiAssets(assetsDir);
+  if (!ui.index) {
+    logger.warn(
+      `The web UI is not built: no index.html in ${ui.dir}. Build it with \`${UI_BUILD_COMMAND}\`; the API works meanwhile.`,
+    );
+  }
+  return ui;
 }
 
 async function openMigrated(

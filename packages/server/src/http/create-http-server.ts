@@ -1,15 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
-import {
-  createServer as createNodeServer,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
+import { createServer as createNodeServer, type IncomingMessage, type Server } from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { API_VERSION } from '@weft/schemas';
 import { appRouter } from '../router';
 import type { TrpcContext } from '../trpc/context';
 import { SERVER_VERSION } from '../version';
+import { sendJson } from './send-json';
+import { createUiHandler } from './serve-ui';
+import type { UiAssets } from './ui-assets';
 
 /** The path prefix of the tRPC API. */
 export const API_PREFIX = '/api';
@@ -19,11 +17,13 @@ export interface HttpServerOptions {
   createContext: () => Promise<TrpcContext>;
   /** When set, every `/api` request needs `Authorization: Bearer <apiKey>`. */
   apiKey?: string;
+  /** The built web UI to serve at `/` (public: only `/api` needs the key). @default no UI */
+  ui?: UiAssets;
 }
 
 /**
  * A node `http` server: tRPC (queries, mutations, SSE subscriptions) under `/api`, `GET /health`
- * and `GET /version`, with optional bearer-key auth on `/api`.
+ * and `GET /version`, with optional bearer-key auth on `/api`; with `ui`, the web UI on every other path.
  * @internal
  */
 export function createHttpServer(options: HttpServerOptions): Server {
@@ -33,6 +33,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     createContext: () => options.createContext(),
   });
   const expected = options.apiKey ? Buffer.from(`Bearer ${options.apiKey}`) : null;
+  const ui = options.ui ? createUiHandler(options.ui) : null;
   return createNodeServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'GET' && path === '/health') return sendJson(res, 200, { status: 'ok' });
@@ -46,6 +47,10 @@ export function createHttpServer(options: HttpServerOptions): Server {
       }
       return trpc(req, res);
     }
+    // `/api…`, `/health` and `/version` never fall back to the UI's index.html.
+    if (ui && !path.startsWith(API_PREFIX) && path !== '/health' && path !== '/version') {
+      return ui(req, res, path);
+    }
     return sendJson(res, 404, {
       error: { message: `No route for ${req.method} ${path}`, code: 'NOT_FOUND' },
     });
@@ -56,10 +61,4 @@ function isAuthorized(req: IncomingMessage, expected: Buffer): boolean {
   const header = Buffer.from(req.headers.authorization ?? '');
   // Constant-time compare; lengths differ only for wrong keys, which may fail fast.
   return header.length === expected.length && timingSafeEqual(header, expected);
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json');
-  res.end(JSON.stringify(body));
 }
