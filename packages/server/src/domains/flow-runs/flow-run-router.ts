@@ -1,16 +1,23 @@
 import {
+  BulkFlowRunIds,
+  BulkFlowRunResult,
   FlowRun,
   FlowRunCountInput,
   FlowRunCreate,
+  FlowRunGraph,
+  FlowRunGraphInput,
+  FlowRunHistoryInput,
   FlowRunListInput,
   FlowRunSetState,
   FlowRunUpdate,
+  HistoryBucket,
   OrchestrationResult,
   State,
   Uuid,
 } from '@weft/schemas';
 import { z } from 'zod';
 import { procedure, router } from '../../trpc/init';
+import type {} from './flow-run-ui-contract';
 
 const ById = z.object({ id: Uuid });
 
@@ -44,6 +51,26 @@ export const flowRunRouter = router({
     .input(ById)
     .output(ById)
     .mutation(({ ctx, input }) => ctx.services.flowRuns.delete(input.id)),
+  /** Runs by expected-start time bucket and state, for the run-history chart. */
+  history: procedure
+    .input(FlowRunHistoryInput)
+    .output(z.array(HistoryBucket))
+    .query(({ ctx, input }) => ctx.services.flowRuns.history(input)),
+  /** The run's task runs and subflow runs as a DAG. */
+  graph: procedure
+    .input(FlowRunGraphInput)
+    .output(FlowRunGraph)
+    .query(({ ctx, input }) => ctx.services.flowRuns.graph(input)),
+  /** Propose CANCELLING to up to 200 runs; each run's outcome. */
+  bulkCancel: procedure
+    .input(BulkFlowRunIds)
+    .output(BulkFlowRunResult)
+    .mutation(({ ctx, input }) => ctx.services.flowRuns.bulkCancel(input)),
+  /** Delete up to 200 runs in one transaction; each run's outcome. */
+  bulkDelete: procedure
+    .input(BulkFlowRunIds)
+    .output(BulkFlowRunResult)
+    .mutation(({ ctx, input }) => ctx.services.flowRuns.bulkDelete(input)),
   /** The run now, then after every change (SSE). */
   watch: procedure.input(ById).subscription(async function* ({ ctx, input, signal }) {
     yield* ctx.services.flowRuns.watch(input.id, signal);

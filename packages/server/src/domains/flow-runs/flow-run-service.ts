@@ -2,7 +2,10 @@ import { NotFoundError } from '../../errors';
 import type { ServerResources } from '../../resources';
 import type { FlowRunService } from '../../trpc/context';
 import { writeTaskRunBatch } from '../task-runs/write-task-run-batch';
+import { bulkCancelFlowRuns, bulkDeleteFlowRuns } from './flow-run-bulk';
 import { createFlowRunCreator } from './flow-run-creator';
+import { buildFlowRunGraph } from './flow-run-graph';
+import { flowRunHistory } from './flow-run-history';
 import {
   countFlowRuns,
   deleteFlowRun,
@@ -13,6 +16,7 @@ import {
   updateFlowRunFields,
 } from './flow-run-repository';
 import { proposeFlowRunState } from './flow-run-state-writer';
+import type {} from './flow-run-ui-contract';
 
 export type { FlowRunService };
 
@@ -74,6 +78,10 @@ export function createFlowRunService(resources: ServerResources): FlowRunService
       events.emit('flowRunChanged', { id });
       return { id };
     },
+    history: (input) => flowRunHistory(db, input, clock()),
+    graph: (input) => buildFlowRunGraph(db, input),
+    bulkCancel: (input) => bulkCancelFlowRuns(resources, input.ids),
+    bulkDelete: (input) => bulkDeleteFlowRuns(resources, input.ids),
     async *watch(id, signal) {
       // Subscribe before the first read so no change between the two is missed.
       const changes = events.stream('flowRunChanged', signal);

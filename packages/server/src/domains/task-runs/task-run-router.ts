@@ -1,14 +1,17 @@
 import {
+  HistoryBucket,
   State,
   TaskRun,
   TaskRunBatch,
   TaskRunCreate,
   TaskRunFilter,
+  TaskRunHistoryInput,
   TaskRunListInput,
   Uuid,
 } from '@weft/schemas';
 import { z } from 'zod';
 import { procedure, router } from '../../trpc/init';
+import type {} from './task-run-ui-contract';
 
 /** `taskRuns.*` procedures. */
 export const taskRunRouter = router({
@@ -32,4 +35,9 @@ export const taskRunRouter = router({
     .input(z.object({ id: Uuid }))
     .output(z.array(State))
     .query(({ ctx, input }) => ctx.services.taskRuns.states(input.id)),
+  /** Task runs by expected-start time bucket and state, for the dashboard. */
+  history: procedure
+    .input(TaskRunHistoryInput)
+    .output(z.array(HistoryBucket))
+    .query(({ ctx, input }) => ctx.services.taskRuns.history(input)),
 });

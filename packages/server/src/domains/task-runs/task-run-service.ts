@@ -1,6 +1,7 @@
 import { NotFoundError } from '../../errors';
 import type { ServerResources } from '../../resources';
 import type { TaskRunService } from '../../trpc/context';
+import { taskRunHistory } from './task-run-history';
 import { insertTaskRun } from './task-run-insert-repository';
 import {
   countTaskRuns,
@@ -10,6 +11,7 @@ import {
   listTaskRuns,
   toTaskRun,
 } from './task-run-repository';
+import type {} from './task-run-ui-contract';
 import { writeTaskRunBatch } from './write-task-run-batch';
 
 export type { TaskRunService };
@@ -46,5 +48,6 @@ export function createTaskRunService(resources: ServerResources): TaskRunService
       await get(id);
       return listTaskRunStates(db, id);
     },
+    history: (input) => taskRunHistory(db, input, clock()),
   };
 }
