@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { WeftServer } from '@weft/server';
 import type { Command } from 'commander';
@@ -11,6 +12,8 @@ interface StartOptions {
   port: number;
   upgrade?: boolean;
   reset?: boolean;
+  /** `--no-ui` sets it to false. */
+  ui: boolean;
 }
 
 function parsePort(value: string): number {
@@ -53,10 +56,21 @@ async function assertConfirmed(question: string, yes: boolean | undefined): Prom
   if (!(await confirm(question))) throw new CliError('Aborted.');
 }
 
+/** The built UI to serve: `WEFT_UI_DIR`, else the one `@weft/ui` ships; none with `--no-ui`. */
+async function uiAssetsDir(ctx: CliContext, options: StartOptions): Promise<string | undefined> {
+  if (!options.ui) return undefined;
+  if (ctx.env.WEFT_UI_DIR) return resolve(ctx.env.WEFT_UI_DIR);
+  return (await import('@weft/ui')).uiAssetsDir;
+}
+
 /** Listen, turning a taken port into a one-line hint. */
-async function listen(weft: WeftServer, options: StartOptions): Promise<{ url: string }> {
+async function listen(weft: WeftServer, options: StartOptions, assetsDir: string | undefined) {
   try {
-    return await weft.listen({ host: options.host, port: options.port });
+    return await weft.listen({
+      host: options.host,
+      port: options.port,
+      ...(assetsDir ? { ui: { assetsDir } } : {}),
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     throw new CliError(
@@ -65,6 +79,8 @@ async function listen(weft: WeftServer, options: StartOptions): Promise<{ url: s
     );
   }
 }
+
+const UI_BUILD_HINT = '`pnpm --filter @weft/ui build`';
 
 /** `weft server start` and `weft server database upgrade | reset`. */
 export function registerServerCommand(program: Command, ctx: CliContext): void {
@@ -78,6 +94,7 @@ export function registerServerCommand(program: Command, ctx: CliContext): void {
     .option('--upgrade', 'apply pending database migrations on start (the default)')
     .option('--no-upgrade', 'do not apply migrations on start')
     .option('--reset', 'drop and recreate the database first (deletes all data)')
+    .option('--no-ui', 'serve only the API, not the web UI (WEFT_UI_DIR picks another UI build)')
     .action(async (options: StartOptions, command: Command) => {
       const { settings } = await ctx.loadSettings(command);
       const database = databaseFromSettings(settings);
@@ -100,8 +117,11 @@ export function registerServerCommand(program: Command, ctx: CliContext): void {
       });
       try {
         if (!stopping) {
-          const { url } = await listen(weft, options);
-          ctx.print(`Weft server listening on ${url}\nDatabase: ${database.location}`);
+          const { url, ui } = await listen(weft, options, await uiAssetsDir(ctx, options));
+          ctx.print(`Weft server listening on ${url}`);
+          if (ui === 'ready') ctx.print(`Weft UI: ${url}`);
+          if (ui === 'not-built') ctx.print(`Weft UI: not built (run ${UI_BUILD_HINT}); the API works`);
+          ctx.print(`Database: ${database.location}`);
           ctx.info('Press Ctrl+C to stop.');
           await shutdown;
         }
