@@ -6,7 +6,10 @@ export const MAX_BULK_IDS = 200;
 
 /** Runs to act on at once (cancel, delete). */
 export const BulkFlowRunIds = z.object({
-  ids: z.array(Uuid).min(1, 'ids must name at least one run').max(MAX_BULK_IDS),
+  ids: z
+    .array(Uuid)
+    .min(1, 'ids must name at least one run')
+    .max(MAX_BULK_IDS, `ids may name at most ${MAX_BULK_IDS} runs`),
 });
 export type BulkFlowRunIds = z.input<typeof BulkFlowRunIds>;
 

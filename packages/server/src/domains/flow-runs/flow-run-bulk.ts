@@ -18,8 +18,8 @@ function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];
 }
 
-/** One run's outcome from its orchestration result. */
-function cancelOutcome(id: string, result: OrchestrationResult): Outcome {
+/** One run's outcome from its orchestration result. @internal */
+export function cancelOutcome(id: string, result: OrchestrationResult): Outcome {
   const details = result.details;
   const reason = 'reason' in details ? details.reason : null;
   const now = result.state?.type;
@@ -37,7 +37,8 @@ function cancelOutcome(id: string, result: OrchestrationResult): Outcome {
 /**
  * Cancel runs: propose CANCELLING to each through the same orchestration as `setState` (so the
  * rules run: a scheduled run without infrastructure ends CANCELLED at once), one transaction per
- * run so one refusal does not undo the others. Finished runs and missing ids are `skipped`.
+ * run so one refusal does not undo the others. Finished and already cancelling runs, and missing
+ * ids, are `skipped`.
  */
 export async function bulkCancelFlowRuns(
   resources: ServerResources,
@@ -56,6 +57,10 @@ export async function bulkCancelFlowRuns(
       if (!run) return { result: { id, outcome: 'skipped', reason: 'flow run not found' } as Outcome };
       if (isTerminalStateType(run.state_type as StateType | null)) {
         const reason = `already ${run.state_type}; nothing to cancel`;
+        return { result: { id, outcome: 'skipped', reason } as Outcome };
+      }
+      if (run.state_type === 'CANCELLING') {
+        const reason = 'already CANCELLING; its infrastructure is being stopped';
         return { result: { id, outcome: 'skipped', reason } as Outcome };
       }
       const proposal = await proposeFlowRunState(trx, {

@@ -103,9 +103,12 @@ describe('flowRuns.history', () => {
       code: 'BAD_REQUEST',
       message: expect.stringContaining('end: end must be after start'),
     });
-    await expect(api.flowRuns.history({ start: T0, end: at(600), intervalSeconds: 0.5 })).rejects.toMatchObject(
-      { code: 'BAD_REQUEST', message: expect.stringContaining('intervalSeconds must be at least 1 second') },
-    );
+    await expect(
+      api.flowRuns.history({ start: T0, end: at(600), intervalSeconds: 0.5 }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('intervalSeconds must be at least 1 second'),
+    });
     await expect(
       api.flowRuns.history({ start: T0, end: at(86_400 * 7), intervalSeconds: 60 }),
     ).rejects.toMatchObject({

@@ -1,6 +1,8 @@
 import { createRoute } from '@tanstack/react-router';
 import { rootRoute } from '../../app/root-route';
 import { TodoPage } from '../../components/todo-page';
+import { FlowRunPage } from './flow-run/flow-run-page';
+import { FlowRunSearch } from './flow-run/flow-run-search';
 
 export const runsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -11,7 +13,8 @@ export const runsRoute = createRoute({
 export const runsFlowRunIdRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/runs/flow-run/$id',
-  component: () => <TodoPage name="/runs/flow-run/$id" />,
+  validateSearch: FlowRunSearch,
+  component: FlowRunPage,
 });
 
 export const runsTaskRunIdRoute = createRoute({
