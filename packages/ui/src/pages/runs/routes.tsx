@@ -3,11 +3,14 @@ import { rootRoute } from '../../app/root-route';
 import { TodoPage } from '../../components/todo-page';
 import { FlowRunPage } from './flow-run/flow-run-page';
 import { FlowRunSearch } from './flow-run/flow-run-search';
+import { RunsPage } from './list/runs-page';
+import { RunsSearch } from './list/runs-search';
 
 export const runsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/runs',
-  component: () => <TodoPage name="/runs" />,
+  validateSearch: RunsSearch,
+  component: RunsPage,
 });
 
 export const runsFlowRunIdRoute = createRoute({

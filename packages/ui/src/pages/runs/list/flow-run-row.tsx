@@ -77,7 +77,7 @@ export function FlowRunRow({
       <Table.Td>
         <Group gap={4}>
           {run.tags.map((tag) => (
-            <Badge key={tag} size="sm" variant="light" color="gray">
+            <Badge key={tag} size="sm" variant="light" color="gray" tt="none">
               {tag}
             </Badge>
           ))}

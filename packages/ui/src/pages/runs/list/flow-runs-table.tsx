@@ -50,12 +50,10 @@ export function FlowRunsTable({
   const setPage = onPageChange ?? setOwnPage;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
-  // A new filter starts again at the first page, with nothing selected.
+  // A new filter starts again at the first page. The selection is kept: only the runs of the
+  // page shown count as selected.
   // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey stands for the filter
-  useEffect(() => {
-    setOwnPage(1);
-    setSelected(new Set());
-  }, [filterKey]);
+  useEffect(() => setOwnPage(1), [filterKey]);
 
   const live = { refetchInterval: RUNS_REFRESH_MS, placeholderData: keepPreviousData };
   const runs = useQuery({
