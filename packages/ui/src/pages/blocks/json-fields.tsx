@@ -68,7 +68,7 @@ export function JsonTextField(props: FieldProps) {
       disabled={disabled}
       autosize
       minRows={3}
-      ff="monospace"
+      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
       value={text}
       error={error ?? rawErrors?.[0]}
       onChange={(event) => {

@@ -1,0 +1,150 @@
+import { Alert, Button, Group, Modal, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { JsonValue, Variable } from '@weft/schemas';
+import { VariableName, VariableTags, VariableValue } from '@weft/schemas';
+import { useState } from 'react';
+import { useTRPC } from '../../app/trpc';
+import { errorMessage } from '../../components/query-state';
+
+/** The first problem zod finds, or undefined. */
+function problem(result: {
+  success: boolean;
+  error?: { issues: { message: string }[] };
+}): string | undefined {
+  return result.success ? undefined : result.error?.issues[0]?.message;
+}
+
+/** The value typed as JSON, or what is wrong with it. */
+export function parseVariableValue(text: string): { value?: JsonValue; error?: string } {
+  if (text.trim() === '') return { error: 'value must not be empty (use null for no value)' };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return {
+      error: 'Not valid JSON: text needs quotes ("eu-west-1"); numbers, true, null, {…} and […] don’t',
+    };
+  }
+  const error = problem(VariableValue.safeParse(value));
+  return error ? { error } : { value: value as JsonValue };
+}
+
+/** Create a variable (no `variable`) or edit one: its name, its JSON value and its tags. */
+export function VariableFormModal({
+  opened,
+  onClose,
+  variable,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  variable?: Variable;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(variable?.name ?? '');
+  const [valueText, setValueText] = useState(variable ? JSON.stringify(variable.value, null, 2) : '');
+  const [tags, setTags] = useState<string[]>(variable?.tags ?? []);
+  const [touched, setTouched] = useState(false);
+
+  const onSuccess = async (saved: Variable) => {
+    notifications.show({
+      color: 'green',
+      message: `Variable ${saved.name} ${variable ? 'saved' : 'created'}`,
+    });
+    await queryClient.invalidateQueries({ queryKey: trpc.variables.pathKey() });
+    onClose();
+  };
+  const create = useMutation(trpc.variables.create.mutationOptions({ onSuccess }));
+  const update = useMutation(trpc.variables.update.mutationOptions({ onSuccess }));
+  const mutation = variable ? update : create;
+
+  const nameError = problem(VariableName.safeParse(name));
+  const parsed = parseVariableValue(valueText);
+  const tagsError = problem(VariableTags.safeParse(tags));
+
+  const submit = () => {
+    setTouched(true);
+    if (nameError || parsed.error || tagsError || parsed.value === undefined) return;
+    if (variable) {
+      update.mutate({
+        name: variable.name,
+        newName: name === variable.name ? undefined : name,
+        value: parsed.value,
+        tags,
+      });
+    } else {
+      create.mutate({ name, value: parsed.value, tags });
+    }
+  };
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={variable ? `Edit ${variable.name}` : 'New variable'}
+      size="lg"
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <Stack>
+          <TextInput
+            label="Name"
+            description="Lowercase letters, digits, dashes and underscores; flows read it with variables.get(name)"
+            required
+            data-autofocus
+            value={name}
+            error={touched || name ? nameError : undefined}
+            onChange={(event) => setName(event.currentTarget.value)}
+            data-testid="variable-name"
+          />
+          <Textarea
+            label="Value (JSON)"
+            description='Any JSON value: "text", 42, true, null, {"max": 3}, [1, 2]'
+            required
+            autosize
+            minRows={3}
+            maxRows={14}
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            value={valueText}
+            error={touched || valueText ? parsed.error : undefined}
+            onChange={(event) => setValueText(event.currentTarget.value)}
+            data-testid="variable-value"
+          />
+          <TagsInput
+            label="Tags"
+            description="Press Enter after each tag"
+            value={tags}
+            onChange={setTags}
+            error={tagsError}
+            clearable
+          />
+          {mutation.error && (
+            <Alert
+              color="red"
+              icon={<IconAlertTriangle />}
+              title="Not saved"
+              role="alert"
+              data-testid="variable-error"
+            >
+              {errorMessage(mutation.error)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={mutation.isPending} data-testid="variable-submit">
+              {variable ? 'Save' : 'Create'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
