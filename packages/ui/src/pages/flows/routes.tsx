@@ -1,17 +1,26 @@
 import { createRoute } from '@tanstack/react-router';
+import { z } from 'zod';
 import { rootRoute } from '../../app/root-route';
-import { TodoPage } from '../../components/todo-page';
+import { FlowPage } from './flow-page';
+import { FlowsPage } from './flows-page';
+
+/** `/flows?q=etl&page=2`: the name search and the page are part of the URL. */
+const FlowsSearch = z.object({
+  q: z.string().optional(),
+  page: z.number().int().min(1).optional(),
+});
 
 export const flowsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/flows',
-  component: () => <TodoPage name="/flows" />,
+  validateSearch: FlowsSearch,
+  component: FlowsPage,
 });
 
 export const flowsIdRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/flows/$id',
-  component: () => <TodoPage name="/flows/$id" />,
+  component: FlowPage,
 });
 
 export const flowsRoutes = [flowsRoute, flowsIdRoute];

@@ -1,0 +1,72 @@
+import { Code, Stack, Text, Title } from '@mantine/core';
+import type { Deployment } from '@weft/schemas';
+import { JsonView } from '../../components/json-view';
+import { formatDateTime } from '../../lib/format';
+import { AnchorLink } from '../flows/router-links';
+import { Field, FieldGrid } from './field-list';
+
+const code = (value: string | null) => (value ? <Code>{value}</Code> : null);
+
+function concurrencyText(deployment: Deployment): string {
+  if (deployment.concurrencyLimit == null) return 'Unlimited';
+  const options = deployment.concurrencyOptions;
+  const strategy = options?.collisionStrategy === 'CANCEL_NEW' ? 'cancel new runs' : 'queue new runs';
+  return `${deployment.concurrencyLimit} at once (${strategy} when full)`;
+}
+
+/** Where and how a deployment's runs execute. */
+export function ConfigurationSection({ deployment }: { deployment: Deployment }) {
+  return (
+    <Stack gap="lg">
+      <FieldGrid>
+        <Field label="Entrypoint">{code(deployment.entrypoint)}</Field>
+        <Field label="Path">{code(deployment.path)}</Field>
+        <Field label="Work pool">
+          {deployment.workPoolName ? (
+            <AnchorLink to="/work-pools/$name" params={{ name: deployment.workPoolName }}>
+              {deployment.workPoolName}
+              {deployment.workQueueName ? ` / ${deployment.workQueueName}` : ''}
+            </AnchorLink>
+          ) : (
+            <Text size="sm">None: a serve process runs it</Text>
+          )}
+        </Field>
+        <Field label="Concurrency limit">
+          <Text size="sm">{concurrencyText(deployment)}</Text>
+        </Field>
+        <Field label="Version">{code(deployment.version)}</Field>
+        <Field label="Last polled">
+          <Text size="sm">{formatDateTime(deployment.lastPolled)}</Text>
+        </Field>
+        <Field label="Created">
+          <Text size="sm">{formatDateTime(deployment.createdAt)}</Text>
+        </Field>
+        <Field label="Updated">
+          <Text size="sm">{formatDateTime(deployment.updatedAt)}</Text>
+        </Field>
+      </FieldGrid>
+      <Stack gap="xs">
+        <Title order={4}>Description</Title>
+        <Text c={deployment.description ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
+          {deployment.description ?? 'No description.'}
+        </Text>
+      </Stack>
+      <Stack gap="xs">
+        <Title order={4}>Pull steps</Title>
+        {deployment.pullSteps.length > 0 ? (
+          <JsonView value={deployment.pullSteps} />
+        ) : (
+          <Text c="dimmed">None: the worker runs the entrypoint where it is.</Text>
+        )}
+      </Stack>
+      <Stack gap="xs">
+        <Title order={4}>Job variables</Title>
+        {Object.keys(deployment.jobVariables).length > 0 ? (
+          <JsonView value={deployment.jobVariables} />
+        ) : (
+          <Text c="dimmed">None: the work pool's defaults apply.</Text>
+        )}
+      </Stack>
+    </Stack>
+  );
+}
