@@ -1,10 +1,11 @@
 import { createRoute } from '@tanstack/react-router';
 import { rootRoute } from '../../app/root-route';
-import { TodoPage } from '../../components/todo-page';
 import { FlowRunPage } from './flow-run/flow-run-page';
 import { FlowRunSearch } from './flow-run/flow-run-search';
 import { RunsPage } from './list/runs-page';
 import { RunsSearch } from './list/runs-search';
+import { TaskRunPage } from './task-run/task-run-page';
+import { TaskRunSearch } from './task-run/task-run-search';
 
 export const runsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -23,7 +24,8 @@ export const runsFlowRunIdRoute = createRoute({
 export const runsTaskRunIdRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/runs/task-run/$id',
-  component: () => <TodoPage name="/runs/task-run/$id" />,
+  validateSearch: TaskRunSearch,
+  component: TaskRunPage,
 });
 
 export const runsRoutes = [runsRoute, runsFlowRunIdRoute, runsTaskRunIdRoute];

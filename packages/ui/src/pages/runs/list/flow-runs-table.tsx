@@ -1,11 +1,12 @@
 import { Checkbox, Group, Pagination, Table, Text } from '@mantine/core';
-import { keepPreviousData, type UseQueryResult, useQuery } from '@tanstack/react-query';
-import type { FlowRun, FlowRunFilter, FlowRunSort } from '@weft/schemas';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { FlowRunFilter, FlowRunSort } from '@weft/schemas';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTRPC } from '../../../app/trpc';
 import { EmptyState, QueryState } from '../../../components/query-state';
 import { BulkActions } from './bulk-actions';
 import { FlowRunRow } from './flow-run-row';
+import type { QueryOf } from './query-of';
 
 /** How often the table polls for new runs and state changes. */
 export const RUNS_REFRESH_MS = 5_000;
@@ -89,7 +90,7 @@ export function FlowRunsTable({
   }, [count.data, page, pages, setPage]);
 
   return (
-    <QueryState query={runs as UseQueryResult<FlowRun[]>}>
+    <QueryState query={runs as QueryOf<typeof runs>}>
       {(rows) => {
         if (rows.length === 0 && page === 1) return empty;
         const pageIds = rows.map((run) => run.id);

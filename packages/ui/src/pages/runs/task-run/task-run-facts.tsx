@@ -1,0 +1,65 @@
+import { Code, Paper, SimpleGrid, Text } from '@mantine/core';
+import type { TaskRun, TaskRunPolicy } from '@weft/schemas';
+import { formatDateTime, formatDuration } from '../../../lib/format';
+import { Fact } from '../flow-run/flow-run-facts';
+import { AnchorLink } from '../list/anchor-link';
+
+/** `2 retries, 10 s apart`, `3 retries after 1 s, 5 s, 30 s`, `no retries`. */
+export function retryPolicyText(policy: TaskRunPolicy): string {
+  if (policy.retries === 0) return 'No retries';
+  const count = policy.retries === 1 ? '1 retry' : `${policy.retries} retries`;
+  const delay = policy.retryDelaySeconds;
+  const when = Array.isArray(delay)
+    ? `after ${delay.map((s) => `${s} s`).join(', ')}`
+    : delay > 0
+      ? `${delay} s apart`
+      : 'at once';
+  const jitter = policy.retryJitterFactor ? `, jitter ×${policy.retryJitterFactor}` : '';
+  return `${count}, ${when}${jitter}`;
+}
+
+/** When a task run ran, how often, how it retries and caches. */
+export function TaskRunFacts({ run, flowRunName }: { run: TaskRun; flowRunName: string | undefined }) {
+  return (
+    <Paper withBorder p="md" mb="md" data-testid="task-run-facts">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="sm">
+        <Fact label="Flow run">
+          {run.flowRunId ? (
+            <AnchorLink to="/runs/flow-run/$id" params={{ id: run.flowRunId }} data-testid="flow-run-link">
+              {flowRunName ?? run.flowRunId}
+            </AnchorLink>
+          ) : (
+            <Text c="dimmed" size="sm">
+              None (ran outside a flow)
+            </Text>
+          )}
+        </Fact>
+        <Fact label="Task key">
+          <Code>{run.taskKey}</Code>
+        </Fact>
+        <Fact label="Dynamic key">{run.dynamicKey}</Fact>
+        <Fact label="Task version">{run.taskVersion ?? '—'}</Fact>
+        <Fact label="Expected start">{formatDateTime(run.expectedStartTime)}</Fact>
+        <Fact label="Started">{formatDateTime(run.startTime)}</Fact>
+        <Fact label="Ended">{formatDateTime(run.endTime)}</Fact>
+        <Fact label="Duration">{run.startTime ? formatDuration(run.estimatedRunTime) : '—'}</Fact>
+        <Fact label="Run count">{run.runCount}</Fact>
+        <Fact label="Retry policy">{retryPolicyText(run.empiricalPolicy)}</Fact>
+        <Fact label="Flow run attempt">{run.flowRunRunCount}</Fact>
+        <Fact label="Cache key">{run.cacheKey ? <Code>{run.cacheKey}</Code> : '—'}</Fact>
+        {run.cacheExpiration && <Fact label="Cache expires">{formatDateTime(run.cacheExpiration)}</Fact>}
+        {run.subflowRunId && (
+          <Fact label="Subflow run">
+            <AnchorLink to="/runs/flow-run/$id" params={{ id: run.subflowRunId }}>
+              {run.subflowRunId}
+            </AnchorLink>
+          </Fact>
+        )}
+        <Fact label="Created">{formatDateTime(run.createdAt)}</Fact>
+        <Fact label="Id">
+          <Code>{run.id}</Code>
+        </Fact>
+      </SimpleGrid>
+    </Paper>
+  );
+}
