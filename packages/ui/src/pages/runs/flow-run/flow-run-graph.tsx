@@ -16,14 +16,16 @@ function RunGraph({ graph }: { graph: { nodes: RunFlowNode['data']['run'][] } })
   const navigate = useNavigate();
   const scheme = useComputedColorScheme('light');
   const theme = useMantineTheme();
-  const { nodes, edges } = useMemo(() => layoutGraph(graph.nodes), [graph.nodes]);
+  const { nodes, edges, height } = useMemo(() => layoutGraph(graph.nodes), [graph.nodes]);
   return (
     <Box
-      h={Math.min(640, Math.max(320, nodes.length * 40))}
+      h={Math.min(640, Math.max(260, height + 48))}
       style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }}
       data-testid="flow-run-graph"
     >
       <ReactFlow
+        // A new node (a run still going, a retry) fits the view again.
+        key={nodes.length}
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
@@ -33,7 +35,6 @@ function RunGraph({ graph }: { graph: { nodes: RunFlowNode['data']['run'][] } })
         minZoom={0.05}
         nodesDraggable={false}
         nodesConnectable={false}
-        proOptions={{ hideAttribution: true }}
         onNodeClick={(_, node) => {
           const { run } = (node as RunFlowNode).data;
           if (run.kind === 'flow-run') void navigate({ to: '/runs/flow-run/$id', params: { id: run.id } });

@@ -3,6 +3,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { PageHeader } from '../../../components/page-header';
 import { ErrorState } from '../../../components/query-state';
 import { StateBadge } from '../../../components/state-badge';
+import { FailureBanner } from './failure-banner';
 import { FlowRunActions } from './flow-run-actions';
 import { FlowRunFacts } from './flow-run-facts';
 import { FlowRunTabs } from './flow-run-tabs';
@@ -57,6 +58,7 @@ export function FlowRunPage() {
         actions={<FlowRunActions run={run} />}
       />
       <FlowRunFacts run={run} />
+      {tab !== 'result' && <FailureBanner run={run} />}
       <FlowRunTabs run={run} live={live} tab={tab ?? 'graph'} />
     </>
   );

@@ -13,7 +13,11 @@ export type RunFlowNode = Node<RunNodeData, 'run'>;
  * Lay a flow run's graph out left to right with dagre: each node after the nodes it took data
  * from or waited for. Nodes without edges line up in the first column, in the order they started.
  */
-export function layoutGraph(runs: FlowRunGraphNode[]): { nodes: RunFlowNode[]; edges: Edge[] } {
+export function layoutGraph(runs: FlowRunGraphNode[]): {
+  nodes: RunFlowNode[];
+  edges: Edge[];
+  height: number;
+} {
   const graph = new dagre.graphlib.Graph();
   graph.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 56, marginx: 8, marginy: 8 });
   graph.setDefaultEdgeLabel(() => ({}));
@@ -45,5 +49,6 @@ export function layoutGraph(runs: FlowRunGraphNode[]): { nodes: RunFlowNode[]; e
     };
   });
   const running = new Set(runs.filter((run) => run.stateType === 'RUNNING').map((run) => run.id));
-  return { nodes, edges: edges.map((edge) => ({ ...edge, animated: running.has(edge.target) })) };
+  const height = graph.graph().height ?? NODE_HEIGHT;
+  return { nodes, edges: edges.map((edge) => ({ ...edge, animated: running.has(edge.target) })), height };
 }
