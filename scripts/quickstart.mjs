@@ -65,7 +65,7 @@ for (const example of EXAMPLES) {
   if (example.expectFailure) console.log('  (this example fails on purpose)');
 }
 
-console.log(`\n✔ The example runs are recorded. In another terminal:
+console.log(`\n✔ The example runs are recorded. Open the web UI at ${URL_}, or in another terminal:
     npm run weft -- flow-run ls
     npm run weft -- flow-run inspect <id>
     npm run weft -- flow-run logs <id>
