@@ -1,6 +1,6 @@
 import type { Artifact } from '@weft/schemas';
 
-function firstLine(text: string): string {
+export function firstLine(text: string): string {
   const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
   const plain = line
     .replace(/^#+\s*/, '')

@@ -1,11 +1,11 @@
 import { createRoute } from '@tanstack/react-router';
 import { rootRoute } from '../../app/root-route';
-import { TodoPage } from '../../components/todo-page';
+import { ConcurrencyLimitsPage } from './concurrency-limits-page';
 
 export const concurrencyLimitsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/concurrency-limits',
-  component: () => <TodoPage name="/concurrency-limits" />,
+  component: ConcurrencyLimitsPage,
 });
 
 export const concurrencyRoutes = [concurrencyLimitsRoute];
