@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useTRPC } from '../../../app/trpc';
 import { formatDateTime, formatDuration } from '../../../lib/format';
 import { AnchorLink } from '../list/anchor-link';
+import { useNow } from '../list/use-now';
 
 /** One labelled fact of a run. */
 export function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -53,6 +54,13 @@ function DeploymentLink({ id, version }: { id: string; version: string | null })
   );
 }
 
+/** A running run's time so far, ticking every second. */
+function RunningDuration({ run }: { run: FlowRun }) {
+  const now = useNow(1_000);
+  const since = run.state?.timestamp.getTime() ?? now;
+  return <>{formatDuration(run.totalRunTime + Math.max(0, now - since) / 1000)}</>;
+}
+
 function createdBy(run: FlowRun): string {
   if (!run.createdBy) return run.autoScheduled ? 'a schedule' : '—';
   return run.createdBy.displayValue ?? run.createdBy.type;
@@ -88,7 +96,15 @@ export function FlowRunFacts({ run }: { run: FlowRun }) {
         )}
         <Fact label="Start">{formatDateTime(run.startTime ?? run.expectedStartTime)}</Fact>
         <Fact label="End">{formatDateTime(run.endTime)}</Fact>
-        <Fact label="Duration">{run.startTime ? formatDuration(run.estimatedRunTime) : '—'}</Fact>
+        <Fact label="Duration">
+          {run.stateType === 'RUNNING' ? (
+            <RunningDuration run={run} />
+          ) : run.startTime ? (
+            formatDuration(run.estimatedRunTime)
+          ) : (
+            '—'
+          )}
+        </Fact>
         <Fact label="Run count">{run.runCount}</Fact>
         <Fact label="Created by">{createdBy(run)}</Fact>
         {run.tags.length > 0 && (
