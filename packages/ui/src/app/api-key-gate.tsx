@@ -4,9 +4,10 @@ import { isWeftClientError } from '@weft/client';
 import { type ReactNode, useState } from 'react';
 import { storeApiKey, useTRPC } from './trpc';
 
+/** The client may hand over its own `WeftClientError`, or tRPC's error wrapping it. */
 function isUnauthorized(error: unknown): boolean {
   const cause = error instanceof Error ? error.cause : undefined;
-  return isWeftClientError(cause) && cause.reason === 'UNAUTHORIZED';
+  return [error, cause].some((e) => isWeftClientError(e) && e.reason === 'UNAUTHORIZED');
 }
 
 /**
