@@ -13,6 +13,7 @@ import * as variables from './migrations/2026-11-21-003-variables';
 import * as artifacts from './migrations/2026-11-21-004-artifacts';
 import * as concurrencyLimits from './migrations/2026-11-21-005-concurrency-limits';
 import * as blocks from './migrations/2026-11-21-006-blocks';
+import * as uiIndexes from './migrations/2026-11-21-007-ui-indexes';
 
 /** Every migration, by name, in order. A static map so bundlers keep them (style.md G7). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21-004-artifacts': artifacts,
   '2026-11-21-005-concurrency-limits': concurrencyLimits,
   '2026-11-21-006-blocks': blocks,
+  '2026-11-21-007-ui-indexes': uiIndexes,
 };
 
 /** Kysely's bookkeeping tables, dropped by a reset. */
