@@ -44,7 +44,7 @@ function LimitsTable({
               <Table.Th w="20%">Slots in use</Table.Th>
               <Table.Th>Held by</Table.Th>
               <Table.Th>Denied</Table.Th>
-              <Table.Th>Slot decay</Table.Th>
+              <Table.Th>Decay</Table.Th>
               <Table.Th>Active</Table.Th>
               <Table.Th w={230} />
             </Table.Tr>
