@@ -43,7 +43,7 @@ function RunGraph({ graph }: { graph: { nodes: RunFlowNode['data']['run'][] } })
       >
         <Background gap={16} />
         <Controls showInteractive={false} />
-        {nodes.length > 12 && (
+        {nodes.length > 40 && (
           <MiniMap
             pannable
             zoomable
