@@ -90,11 +90,12 @@ export function LogViewer({ scope, live = false }: { scope: LogScope; live?: boo
     ),
   );
   // When the run ends, reload once: lines written between the first load and the subscription.
+  const { refetch } = logs;
   const wasLive = useRef(live);
   useEffect(() => {
-    if (wasLive.current && !live) void logs.refetch();
+    if (wasLive.current && !live) void refetch();
     wasLive.current = live;
-  }, [live, logs]);
+  }, [live, refetch]);
 
   const lines = useMemo(() => {
     const loaded = logs.data?.pages.flat() ?? [];
