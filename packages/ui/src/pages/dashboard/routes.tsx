@@ -1,11 +1,13 @@
 import { createRoute } from '@tanstack/react-router';
 import { rootRoute } from '../../app/root-route';
-import { TodoPage } from '../../components/todo-page';
+import { DashboardPage } from './dashboard-page';
+import { DashboardSearch } from './dashboard-window';
 
 export const homeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
-  component: () => <TodoPage name="/" />,
+  validateSearch: DashboardSearch,
+  component: DashboardPage,
 });
 
 export const dashboardRoutes = [homeRoute];

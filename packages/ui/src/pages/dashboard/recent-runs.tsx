@@ -1,0 +1,77 @@
+import { Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { FlowRunFilter } from '@weft/schemas';
+import type { ReactNode } from 'react';
+import { useTRPC } from '../../app/trpc';
+import { QueryState } from '../../components/query-state';
+import { StateBadge } from '../../components/state-badge';
+import { formatDateTime, formatRelative } from '../../lib/format';
+import { AnchorLink } from '../runs/list/anchor-link';
+import type { QueryOf } from '../runs/list/query-of';
+import type { RunsSearch } from '../runs/list/runs-search';
+import { DASHBOARD_REFRESH_MS } from './dashboard-window';
+
+/** The latest 10 flow runs of a filter (late runs, failed runs), each a link to its page. */
+export function RecentRuns({
+  title,
+  filter,
+  search,
+  empty,
+  testId,
+}: {
+  title: string;
+  filter: FlowRunFilter;
+  /** The runs list showing all of them. */
+  search: RunsSearch;
+  empty: ReactNode;
+  testId: string;
+}) {
+  const trpc = useTRPC();
+  const runs = useQuery({
+    ...trpc.flowRuns.list.queryOptions({ filter, sort: 'EXPECTED_START_TIME_DESC', limit: 10 }),
+    refetchInterval: DASHBOARD_REFRESH_MS,
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <Paper withBorder p="md" data-testid={testId}>
+      <Group justify="space-between" mb="xs">
+        <Title order={4} size="h5">
+          {title}
+        </Title>
+        <AnchorLink to="/runs" search={search} size="sm">
+          All
+        </AnchorLink>
+      </Group>
+      <QueryState query={runs as QueryOf<typeof runs>}>
+        {(rows) =>
+          rows.length === 0 ? (
+            <Text size="sm" c="dimmed" py="sm">
+              {empty}
+            </Text>
+          ) : (
+            <Stack gap={6}>
+              {rows.map((run) => (
+                <Group key={run.id} justify="space-between" wrap="nowrap" data-testid="recent-run">
+                  <Group gap="xs" wrap="nowrap" miw={0}>
+                    <StateBadge type={run.stateType} name={run.stateName} />
+                    <AnchorLink to="/runs/flow-run/$id" params={{ id: run.id }} size="sm" truncate>
+                      {run.name}
+                    </AnchorLink>
+                    <Text size="sm" c="dimmed" truncate>
+                      {run.flowName}
+                    </Text>
+                  </Group>
+                  <Tooltip label={formatDateTime(run.expectedStartTime)}>
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                      {formatRelative(run.startTime ?? run.expectedStartTime)}
+                    </Text>
+                  </Tooltip>
+                </Group>
+              ))}
+            </Stack>
+          )
+        }
+      </QueryState>
+    </Paper>
+  );
+}

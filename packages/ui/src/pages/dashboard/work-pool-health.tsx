@@ -1,0 +1,100 @@
+import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import type { WorkPoolStatus } from '@weft/schemas';
+import { useTRPC } from '../../app/trpc';
+import { EmptyState, QueryState } from '../../components/query-state';
+import { AnchorLink } from '../runs/list/anchor-link';
+import type { QueryOf } from '../runs/list/query-of';
+import { DASHBOARD_REFRESH_MS } from './dashboard-window';
+
+const STATUS_COLORS: Record<WorkPoolStatus, string> = { READY: 'green', NOT_READY: 'orange', PAUSED: 'gray' };
+const STATUS_LABELS: Record<WorkPoolStatus, string> = {
+  READY: 'Ready',
+  NOT_READY: 'Not ready',
+  PAUSED: 'Paused',
+};
+
+/** The most pools the dashboard lists (each costs one request for its workers). */
+const MAX_POOLS = 20;
+
+/** Each work pool's status and how many of its workers are online. */
+export function WorkPoolHealth() {
+  const trpc = useTRPC();
+  const live = { refetchInterval: DASHBOARD_REFRESH_MS };
+  const pools = useQuery({ ...trpc.workPools.list.queryOptions({ limit: MAX_POOLS }), ...live });
+  const workers = useQueries({
+    queries: (pools.data ?? []).map((pool) => ({
+      ...trpc.workers.list.queryOptions({ workPoolName: pool.name }),
+      ...live,
+    })),
+  });
+  return (
+    <Paper withBorder p="md" data-testid="work-pool-health">
+      <Group justify="space-between" mb="xs">
+        <Title order={4} size="h5">
+          Work pools
+        </Title>
+        <AnchorLink to="/work-pools" size="sm">
+          All
+        </AnchorLink>
+      </Group>
+      <QueryState query={pools as QueryOf<typeof pools>}>
+        {(rows) =>
+          rows.length === 0 ? (
+            <EmptyState title="No work pools yet">
+              Create one with `weft work-pool create`, then start a worker with `weft worker start`.
+            </EmptyState>
+          ) : (
+            <Table verticalSpacing={6}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Pool</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Workers</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((pool, i) => {
+                  const list = workers[i]?.data;
+                  const online = list?.filter((w) => w.status === 'ONLINE').length ?? 0;
+                  const offline = (list?.length ?? 0) - online;
+                  return (
+                    <Table.Tr key={pool.id} data-testid="work-pool-row">
+                      <Table.Td>
+                        <AnchorLink to="/work-pools/$name" params={{ name: pool.name }} size="sm">
+                          {pool.name}
+                        </AnchorLink>
+                        <Text span size="xs" c="dimmed" ml={6}>
+                          {pool.type}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge color={STATUS_COLORS[pool.status]} variant="light">
+                          {STATUS_LABELS[pool.status]}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        {list === undefined ? (
+                          <Text size="sm" c="dimmed">
+                            …
+                          </Text>
+                        ) : (
+                          <Text size="sm" data-testid="worker-counts">
+                            <Text span c={online > 0 ? 'green' : 'dimmed'} fw={600}>
+                              {online} online
+                            </Text>
+                            {offline > 0 && <Text span c="dimmed">{`, ${offline} offline`}</Text>}
+                          </Text>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          )
+        }
+      </QueryState>
+    </Paper>
+  );
+}
