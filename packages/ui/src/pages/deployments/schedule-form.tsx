@@ -112,13 +112,16 @@ export function ScheduleForm({ deploymentId, onDone }: { deploymentId: string; o
             label={kind === 'cron' ? 'Cron expression' : 'Recurrence rule'}
             placeholder={kind === 'cron' ? '0 9 * * 1-5' : 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0'}
             value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
+            onChange={(event) => {
+              setText(event.currentTarget.value);
+              if (create.isError) create.reset();
+            }}
             description={
               preview ?? (kind === 'cron' ? 'minute hour day-of-month month day-of-week' : 'RFC 5545')
             }
             error={valueError}
             data-testid="schedule-value"
-            ff="monospace"
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           />
         )}
         <Select

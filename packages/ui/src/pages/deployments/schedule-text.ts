@@ -18,6 +18,7 @@ const UNITS: [string, number][] = [
 ];
 
 const isNumber = (field: string) => /^\d+$/.test(field);
+const inRange = (field: string, max: number, min = 0) => isNumber(field) && +field >= min && +field <= max;
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 const clock = (hour: string | number, minute: string | number) =>
   `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
@@ -36,10 +37,10 @@ export function formatInterval(seconds: number): string {
 }
 
 function weekdays(field: string): string | undefined {
-  const range = /^(\d)-(\d)$/.exec(field);
+  const range = /^([0-7])-([0-7])$/.exec(field);
   if (range) return `${WEEKDAYS[Number(range[1]) % 7]} to ${WEEKDAYS[Number(range[2]) % 7]}`;
   const days = field.split(',');
-  if (!days.every(isNumber)) return undefined;
+  if (!days.every((day) => inRange(day, 7))) return undefined;
   return days.map((day) => WEEKDAYS[Number(day) % 7]).join(', ');
 }
 
@@ -54,17 +55,17 @@ export function describeCron(expression: string): string | undefined {
   if (hour === '*' && dom === '*' && dow === '*') {
     if (minute === '*') return 'Every minute';
     if (step) return `Every ${plural(Number(step[1]), 'minute')}`;
-    if (isNumber(minute)) return `Every hour at minute ${minute}`;
+    if (inRange(minute, 59)) return `Every hour at minute ${minute}`;
     return undefined;
   }
-  if (!isNumber(minute) || !isNumber(hour)) return undefined;
+  if (!inRange(minute, 59) || !inRange(hour, 23)) return undefined;
   const at = `at ${clock(hour, minute)}`;
   if (dom === '*' && dow === '*') return `Every day ${at}`;
   if (dom === '*') {
     const days = weekdays(dow);
     return days ? `Every ${days} ${at}` : undefined;
   }
-  if (dow === '*' && isNumber(dom)) return `Monthly on day ${dom} ${at}`;
+  if (dow === '*' && inRange(dom, 31, 1)) return `Monthly on day ${dom} ${at}`;
   return undefined;
 }
 

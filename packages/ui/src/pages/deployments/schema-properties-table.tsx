@@ -1,4 +1,5 @@
 import { Badge, Code, Table, Text } from '@mantine/core';
+import { fieldOrder } from './parameter-form-schema';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -16,9 +17,11 @@ export function schemaType(schema: JsonSchema): string {
   if (type === 'array') return `array of ${schemaType(asSchema(schema.items))}`;
   if (!type) return 'any';
   const format = typeof schema.format === 'string' ? ` (${schema.format})` : '';
+  // zod bounds every integer by the safe range; that says nothing to a reader.
+  const bound = (value: unknown) => value !== undefined && Math.abs(Number(value)) < Number.MAX_SAFE_INTEGER;
   const bounds = [
-    schema.minimum !== undefined && `≥ ${schema.minimum}`,
-    schema.maximum !== undefined && `≤ ${schema.maximum}`,
+    bound(schema.minimum) && `≥ ${schema.minimum}`,
+    bound(schema.maximum) && `≤ ${schema.maximum}`,
     schema.minLength !== undefined && `length ≥ ${schema.minLength}`,
   ].filter(Boolean);
   return `${type}${format}${bounds.length > 0 ? ` ${bounds.join(', ')}` : ''}`;
@@ -34,8 +37,8 @@ interface Row {
 function rowsOf(schema: JsonSchema, prefix = '', depth = 0): Row[] {
   const properties = asSchema(schema.properties);
   const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
-  return Object.entries(properties).flatMap(([name, value]) => {
-    const child = asSchema(value);
+  return fieldOrder(schema).flatMap((name) => {
+    const child = asSchema(properties[name]);
     const row: Row = { path: `${prefix}${name}`, schema: child, required: required.has(name), depth };
     // Nested objects list their own fields under theirs, a few levels deep.
     const nested = child.properties && depth < 3 ? rowsOf(child, `${prefix}${name}.`, depth + 1) : [];

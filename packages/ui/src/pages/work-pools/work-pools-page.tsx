@@ -40,7 +40,13 @@ function WorkPoolsTable({ pools }: { pools: WorkPool[] }) {
               <Table.Td>
                 <PoolStatusBadge status={pool.status} />
               </Table.Td>
-              <Table.Td>{pool.concurrencyLimit ?? <Text c="dimmed">unlimited</Text>}</Table.Td>
+              <Table.Td>
+                {pool.concurrencyLimit ?? (
+                  <Text size="sm" c="dimmed">
+                    unlimited
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>
                 <WorkersOnline workPoolName={pool.name} />
               </Table.Td>
