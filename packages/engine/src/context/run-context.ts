@@ -31,6 +31,11 @@ export interface FlowRunContext {
    * its inputs and its rank among calls with the very same inputs, never its global call order.
    */
   readonly occurrences: Map<string, number>;
+  /**
+   * The task run that returned each object result of this attempt, so a later call that passes the
+   * very same object records it as an upstream input (the graph's edge) without a future.
+   */
+  readonly results: WeakMap<object, string>;
   /** Futures submitted in this attempt; the flow waits for them before it finishes. */
   readonly pending: Set<Promise<unknown>>;
   /** Aborted when the flow run times out or is cancelled. */

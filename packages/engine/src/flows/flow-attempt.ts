@@ -51,6 +51,7 @@ export async function runAttempt(options: DriveOptions & { runCount: number }): 
     logger,
     logPrints,
     occurrences: new Map(),
+    results: new WeakMap(),
     pending: new Set(),
     signal: controller.signal,
     deployment: options.deployment,

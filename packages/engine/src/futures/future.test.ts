@@ -27,6 +27,33 @@ describe('submit, map and futures', () => {
     expect(second?.taskInputs.a).toEqual([{ inputType: 'task_run', id: runs.find((r) => r !== second)!.id }]);
   });
 
+  it('records an awaited object result passed on to another task as its upstream input', async () => {
+    const extract = task({ name: 'extract' }, async (n: number) => Array.from({ length: n }, (_, i) => i));
+    const count = task(
+      { name: 'count' },
+      async (rows: number[], label: string) => `${label}: ${rows.length}`,
+    );
+    const outcome = await flow({ name: 'tracked-results' }, async () => {
+      const rows = await extract(3);
+      // The same object is tracked; an equal copy and a primitive are not.
+      return [
+        await count(rows, 'same'),
+        await count([...rows], 'copy'),
+        await count.submit(rows, 'f').result(),
+      ];
+    }).returnState();
+    expect(await outcome.result()).toEqual(['same: 3', 'copy: 3', 'f: 3']);
+    const runs = await t.taskRunsOf(outcome.flowRunId);
+    const extractRun = runs.find((r) => r.taskKey.includes('extract'))!;
+    // Task run ids are uuid7: sorted, they are in call order.
+    const counts = runs.filter((r) => r.taskKey.includes('count')).sort((a, b) => a.id.localeCompare(b.id));
+    expect(counts.map((r) => r.taskInputs.rows ?? [])).toEqual([
+      [{ inputType: 'task_run', id: extractRun.id }],
+      [],
+      [{ inputType: 'task_run', id: extractRun.id }],
+    ]);
+  });
+
   it('maps over iterables of equal length and broadcasts unmapped values', async () => {
     const mul = task({ name: 'mul' }, async (a: number, b: number) => a * b);
     const result = await flow({ name: 'map-flow' }, async () => mul.map([1, 2, 3], unmapped(10)).result())();

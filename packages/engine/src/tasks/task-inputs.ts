@@ -59,10 +59,12 @@ export function argsHaveFutures(args: readonly unknown[]): boolean {
 export async function resolveInputs(
   args: readonly unknown[],
   waitFor: readonly unknown[],
+  results?: WeakMap<object, string>,
 ): Promise<ResolvedInputs> {
-  if (waitFor.length === 0 && !argsHaveFutures(args)) return plainInputs(args);
+  if (waitFor.length === 0 && !argsHaveFutures(args)) return plainInputs(args, results);
   const out: ResolvedInputs = { args: [], upstream: [], failedUpstream: undefined };
   for (let i = 0; i < args.length; i++) out.args.push(await resolveValue(args[i], i, false, out));
+  if (results) trackedUpstream(args, results, out.upstream);
   for (const item of waitFor) {
     const allowed = isAllowFailure(item);
     const future = allowed ? item.value : item;
@@ -102,9 +104,31 @@ async function resolveValue(
   return value;
 }
 
-/** The inputs of a call without futures or `waitFor`: nothing to wait for. @internal */
-export function plainInputs(args: readonly unknown[]): ResolvedInputs {
-  return { args: args as unknown[], upstream: [], failedUpstream: undefined };
+/**
+ * The inputs of a call without futures or `waitFor`: nothing to wait for. An argument that is the
+ * very object an earlier task run of the flow returned (`const rows = await extract(); load(rows)`)
+ * is still an upstream input, as in Prefect's result tracking. @internal
+ */
+export function plainInputs(args: readonly unknown[], results?: WeakMap<object, string>): ResolvedInputs {
+  const upstream: ResolvedInputs['upstream'] = [];
+  if (results) trackedUpstream(args, results, upstream);
+  return { args: args as unknown[], upstream, failedUpstream: undefined };
+}
+
+/** Add the task runs that returned the call's object arguments (top level only: cheap). */
+function trackedUpstream(
+  args: readonly unknown[],
+  results: WeakMap<object, string>,
+  upstream: ResolvedInputs['upstream'],
+): void {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (typeof arg !== 'object' || arg === null) continue;
+    const id = results.get(arg);
+    if (id !== undefined && !upstream.some((u) => u.id === id && u.position === i)) {
+      upstream.push({ position: i, id });
+    }
+  }
 }
 
 /** The `taskInputs` record of a task run: upstream runs by parameter name. @internal */

@@ -118,9 +118,11 @@ export function runTaskCall(call: TaskCall, session: EngineSession): Promise<Run
   try {
     // Most calls pass plain values: skip the async resolution (and its microtasks) for them.
     if (call.waitFor.length > 0 || argsHaveFutures(call.args)) {
-      return resolveInputs(call.args, call.waitFor).then((resolved) => runResolved(call, session, resolved));
+      return resolveInputs(call.args, call.waitFor, call.flow?.results).then((resolved) =>
+        runResolved(call, session, resolved),
+      );
     }
-    return Promise.resolve(runResolved(call, session, plainInputs(call.args)));
+    return Promise.resolve(runResolved(call, session, plainInputs(call.args, call.flow?.results)));
   } catch (error) {
     return Promise.reject(error);
   }

@@ -9,6 +9,11 @@ import { nameFromFunction, taskKeyFor } from './task-key';
 import { identifyTaskCall, runTaskCall, type TaskCall } from './task-run-engine';
 import type { AnyTask, Task, TaskCallOptions, TaskOptions } from './task-types';
 
+/** Remember which task run returned an object, for the upstream edges of later calls. */
+function trackResult(call: TaskCall, value: unknown): void {
+  if (call.flow && typeof value === 'object' && value !== null) call.flow.results.set(value, call.id);
+}
+
 function start(task: AnyTask, args: unknown[]): { call: TaskCall; done: Promise<RunOutcome<unknown>> } {
   const waitFor = task.options.waitFor ? [...task.options.waitFor] : [];
   const call = identifyTaskCall({ task, args, waitFor, inputsHash: identityHash(args) });
@@ -21,6 +26,7 @@ function start(task: AnyTask, args: unknown[]): { call: TaskCall; done: Promise<
   const done: Promise<RunOutcome<unknown>> = running.then(
     (outcome) => {
       call.outcome = outcome;
+      if (outcome.state.type === 'COMPLETED') trackResult(call, outcome.value);
       pending?.delete(done);
       return outcome;
     },
