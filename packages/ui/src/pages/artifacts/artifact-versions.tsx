@@ -1,10 +1,10 @@
-import { Anchor, Badge, Group, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import type { Artifact } from '@weft/schemas';
 import { useTRPC } from '../../app/trpc';
 import { QueryState } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
+import { AnchorLink } from '../flows/router-links';
 import { RunLinks, useRunNames } from './run-links';
 
 function VersionsTable({ versions, currentId }: { versions: Artifact[]; currentId: string }) {
@@ -31,9 +31,9 @@ function VersionsTable({ versions, currentId }: { versions: Artifact[]; currentI
                     {formatDateTime(version.createdAt)}
                   </Text>
                 ) : (
-                  <Anchor component={Link} to="/artifacts/$id" params={{ id: version.id }} size="sm">
+                  <AnchorLink to="/artifacts/$id" params={{ id: version.id }} size="sm">
                     {formatDateTime(version.createdAt)}
-                  </Anchor>
+                  </AnchorLink>
                 )}
                 {index === 0 && (
                   <Badge size="xs" variant="light" tt="none">

@@ -1,14 +1,15 @@
-import { Anchor, Badge, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { ARTIFACT_TYPES, type Artifact, type ArtifactType } from '@weft/schemas';
 import { useState } from 'react';
 import { useTRPC } from '../../app/trpc';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, QueryState } from '../../components/query-state';
 import { formatDateTime, formatRelative } from '../../lib/format';
+import { AnchorLink } from '../flows/router-links';
 import { artifactTitle } from './artifact-title';
 import { ArtifactTypeBadge } from './artifact-type-badge';
 import { RunLinks, useRunNames } from './run-links';
@@ -32,9 +33,9 @@ function ArtifactsTable({ rows }: { rows: Artifact[] }) {
           {rows.map((artifact) => (
             <Table.Tr key={artifact.id}>
               <Table.Td maw={380}>
-                <Anchor component={Link} to="/artifacts/$id" params={{ id: artifact.id }} fw={500}>
+                <AnchorLink to="/artifacts/$id" params={{ id: artifact.id }} fw={500}>
                   {artifactTitle(artifact)}
-                </Anchor>
+                </AnchorLink>
                 {artifact.description && (
                   <Text size="xs" c="dimmed" lineClamp={1}>
                     {artifact.description}

@@ -1,8 +1,8 @@
-import { Anchor, Group, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import type { Artifact } from '@weft/schemas';
 import { useTRPC } from '../../app/trpc';
+import { AnchorLink } from '../flows/router-links';
 
 /** The names of the flow runs and task runs these artifacts came from, by id (one request each). */
 export function useRunNames(artifacts: readonly Pick<Artifact, 'flowRunId' | 'taskRunId'>[]) {
@@ -41,18 +41,18 @@ export function RunLinks({
   return (
     <Group gap={6} wrap="wrap">
       {flowRunId && (
-        <Anchor component={Link} to="/runs/flow-run/$id" params={{ id: flowRunId }} size="sm">
+        <AnchorLink to="/runs/flow-run/$id" params={{ id: flowRunId }} size="sm">
           {names.flowRuns.get(flowRunId) ?? 'flow run'}
-        </Anchor>
+        </AnchorLink>
       )}
       {taskRunId && (
         <>
           <Text size="sm" c="dimmed">
             ›
           </Text>
-          <Anchor component={Link} to="/runs/task-run/$id" params={{ id: taskRunId }} size="sm">
+          <AnchorLink to="/runs/task-run/$id" params={{ id: taskRunId }} size="sm">
             {names.taskRuns.get(taskRunId) ?? 'task run'}
-          </Anchor>
+          </AnchorLink>
         </>
       )}
     </Group>

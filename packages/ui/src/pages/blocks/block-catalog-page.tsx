@@ -1,12 +1,12 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import type { BlockSchema, BlockType } from '@weft/schemas';
 import { useState } from 'react';
 import { useTRPC } from '../../app/trpc';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, QueryState } from '../../components/query-state';
+import { AnchorLink, ButtonLink } from '../flows/router-links';
 import { BlockLogo } from './block-logo';
 
 /** The newest schema of each block type (the list comes newest first). */
@@ -23,9 +23,9 @@ function BlockTypeCard({ type, schema }: { type: BlockType; schema: BlockSchema 
         <Group gap="sm" wrap="nowrap">
           <BlockLogo type={type} />
           <Stack gap={0}>
-            <Anchor component={Link} to="/blocks/catalog/$slug" params={{ slug: type.slug }} fw={600}>
+            <AnchorLink to="/blocks/catalog/$slug" params={{ slug: type.slug }} fw={600}>
               {type.name}
-            </Anchor>
+            </AnchorLink>
             <Text size="xs" c="dimmed" ff="monospace">
               {type.slug}
             </Text>
@@ -47,24 +47,17 @@ function BlockTypeCard({ type, schema }: { type: BlockType; schema: BlockSchema 
           )}
         </Group>
         <Group justify="flex-end">
-          <Button
-            component={Link}
-            to="/blocks/catalog/$slug"
-            params={{ slug: type.slug }}
-            variant="default"
-            size="xs"
-          >
+          <ButtonLink to="/blocks/catalog/$slug" params={{ slug: type.slug }} variant="default" size="xs">
             Details
-          </Button>
-          <Button
-            component={Link}
+          </ButtonLink>
+          <ButtonLink
             to="/blocks/catalog/$slug/create"
             params={{ slug: type.slug }}
             size="xs"
             disabled={!schema}
           >
             Create
-          </Button>
+          </ButtonLink>
         </Group>
       </Stack>
     </Card>

@@ -1,9 +1,9 @@
-import { Anchor, Badge, Code, Group, Table, Text } from '@mantine/core';
+import { Badge, Code, Group, Table, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import { Link } from '@tanstack/react-router';
 import type { BlockDocument, BlockSchema } from '@weft/schemas';
 import { SECRET_MASK } from '@weft/schemas';
 import { JsonView } from '../../components/json-view';
+import { AnchorLink } from '../flows/router-links';
 import { blockFields, type JsonSchema } from './block-fields';
 
 function MaskedValue() {
@@ -71,9 +71,9 @@ export function BlockDataView({ doc, schema }: { doc: BlockDocument; schema: Blo
               </Table.Th>
               <Table.Td>
                 {ref && (
-                  <Anchor component={Link} to="/blocks/block/$id" params={{ id: ref }} size="sm">
+                  <AnchorLink to="/blocks/block/$id" params={{ id: ref }} size="sm">
                     Nested block
-                  </Anchor>
+                  </AnchorLink>
                 )}
                 <FieldValue value={doc.data[row.key]} secret={row.secret} />
               </Table.Td>

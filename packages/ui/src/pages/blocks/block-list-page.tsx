@@ -1,14 +1,15 @@
-import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import type { BlockType } from '@weft/schemas';
 import { useState } from 'react';
 import { useTRPC } from '../../app/trpc';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, QueryState } from '../../components/query-state';
 import { formatDateTime, formatRelative } from '../../lib/format';
+import { AnchorLink, ButtonLink } from '../flows/router-links';
 import { BlockLogo } from './block-logo';
 
 const route = getRouteApi('/blocks');
@@ -38,9 +39,9 @@ export function BlockListPage() {
       <PageHeader
         title="Blocks"
         actions={
-          <Button component={Link} to="/blocks/catalog" leftSection={<IconPlus size={16} />}>
+          <ButtonLink to="/blocks/catalog" leftSection={<IconPlus size={16} />}>
             Add a block
-          </Button>
+          </ButtonLink>
         }
       />
       <Group mb="md" gap="sm">
@@ -76,10 +77,8 @@ export function BlockListPage() {
             ) : (
               <EmptyState title="No blocks yet">
                 Blocks hold configuration and secrets your flows load by name.{' '}
-                <Anchor component={Link} to="/blocks/catalog">
-                  Add a block
-                </Anchor>{' '}
-                from the catalog, or save one from code with <code>saveBlock()</code>.
+                <AnchorLink to="/blocks/catalog">Add a block</AnchorLink> from the catalog, or save one from
+                code with <code>saveBlock()</code>.
               </EmptyState>
             )
           ) : (
@@ -99,9 +98,9 @@ export function BlockListPage() {
                       <Table.Td>
                         <Group gap="sm" wrap="nowrap">
                           <BlockLogo type={typeBySlug.get(doc.blockTypeSlug)} size={24} />
-                          <Anchor component={Link} to="/blocks/block/$id" params={{ id: doc.id }} fw={500}>
+                          <AnchorLink to="/blocks/block/$id" params={{ id: doc.id }} fw={500}>
                             {doc.name}
-                          </Anchor>
+                          </AnchorLink>
                         </Group>
                       </Table.Td>
                       <Table.Td>

@@ -1,8 +1,8 @@
-import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLock, IconPencil } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import type { BlockDocument } from '@weft/schemas';
 import type { ReactNode } from 'react';
 import { useTRPC } from '../../app/trpc';
@@ -10,6 +10,7 @@ import { ConfirmButton } from '../../components/confirm-button';
 import { PageHeader } from '../../components/page-header';
 import { errorMessage, QueryState } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
+import { AnchorLink, ButtonLink } from '../flows/router-links';
 import { BlockDataView } from './block-data-view';
 import { BlockLogo } from './block-logo';
 import { blockUsageSnippet, CodeSnippet } from './block-usage';
@@ -60,8 +61,7 @@ function BlockDetails({ doc }: { doc: BlockDocument }) {
         crumbs={[{ label: 'Blocks', to: '/blocks' }, { label: `${doc.blockTypeSlug}/${doc.name}` }]}
         actions={
           <>
-            <Button
-              component={Link}
+            <ButtonLink
               to="/blocks/block/$id/edit"
               params={{ id: doc.id }}
               size="xs"
@@ -69,7 +69,7 @@ function BlockDetails({ doc }: { doc: BlockDocument }) {
               leftSection={<IconPencil size={14} />}
             >
               Edit
-            </Button>
+            </ButtonLink>
             <ConfirmButton
               color="red"
               loading={remove.isPending}
@@ -85,9 +85,9 @@ function BlockDetails({ doc }: { doc: BlockDocument }) {
         <Card withBorder>
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
             <Meta label="Type">
-              <Anchor component={Link} to="/blocks/catalog/$slug" params={{ slug: doc.blockTypeSlug }}>
+              <AnchorLink to="/blocks/catalog/$slug" params={{ slug: doc.blockTypeSlug }}>
                 {doc.blockTypeName}
-              </Anchor>
+              </AnchorLink>
             </Meta>
             <Meta label="Schema">{schema.data ? `version ${schema.data.version}` : '…'}</Meta>
             <Meta label="Created">{formatDateTime(doc.createdAt)}</Meta>

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconExternalLink, IconPlus } from '@tabler/icons-react';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { MarkdownView } from '../../components/artifact-view';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
+import { ButtonLink } from '../flows/router-links';
 import { BlockFieldsTable } from './block-fields-table';
 import { BlockLogo } from './block-logo';
 import { blockUsageSnippet, CodeSnippet } from './block-usage';
@@ -16,15 +17,14 @@ export function BlockTypePage() {
   const { slug } = route.useParams();
   const { type, schemas, schema } = useBlockType(slug);
   const create = (
-    <Button
-      component={Link}
+    <ButtonLink
       to="/blocks/catalog/$slug/create"
       params={{ slug }}
       leftSection={<IconPlus size={16} />}
       disabled={!schema}
     >
       Create
-    </Button>
+    </ButtonLink>
   );
   return (
     <QueryState query={type}>
