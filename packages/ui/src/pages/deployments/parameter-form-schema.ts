@@ -1,4 +1,5 @@
 import type { UiSchema } from '@rjsf/utils';
+import { AnyJsonField } from './any-json-field';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -33,6 +34,16 @@ function normalize(schema: JsonSchema): JsonSchema {
   const out: JsonSchema = { ...schema };
   for (const key of ONE) if (isObject(out[key])) out[key] = normalize(out[key] as JsonSchema);
   for (const key of MAP) if (isObject(out[key])) out[key] = mapValues(out[key], normalize);
+  // The form renders nothing for an empty schema (a parameter of any type, `{}`): a title makes
+  // it a field, which the uiSchema gives an editor for any JSON value.
+  if (isObject(out.properties)) {
+    out.properties = Object.fromEntries(
+      Object.entries(out.properties).map(([name, field]) => [
+        name,
+        isObject(field) && Object.keys(field).length === 0 ? { title: name } : field,
+      ]),
+    );
+  }
   for (const key of LIST) {
     if (Array.isArray(out[key]))
       out[key] = (out[key] as unknown[]).map((s) => (isObject(s) ? normalize(s) : s));
@@ -88,13 +99,13 @@ export function fieldOrder(schema: JsonSchema): string[] {
 const isUntyped = (field: JsonSchema) =>
   Object.keys(field).every((key) => key === 'description' || key === 'title' || key === 'default');
 
-/** Form hints for the generated form: fields in a stable order, untyped fields as text. */
+/** Form hints for the generated form: fields in a stable order, untyped fields as JSON or text. */
 export function parameterUiSchema(schema: JsonSchema): UiSchema {
   const properties = isObject(schema.properties) ? schema.properties : {};
   const ui: UiSchema = { 'ui:order': [...fieldOrder(schema), '*'] };
   for (const [name, field] of Object.entries(properties)) {
     if (!isObject(field)) continue;
-    if (isUntyped(field)) ui[name] = { 'ui:widget': 'textarea' };
+    if (isUntyped(field)) ui[name] = { 'ui:field': AnyJsonField };
     else if (isObject(field.properties)) ui[name] = parameterUiSchema(field);
   }
   return ui;
