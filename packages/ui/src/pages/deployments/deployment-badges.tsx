@@ -38,7 +38,8 @@ export function PausedBadge({ paused }: { paused: boolean }) {
 
 /** The first schedule in words, and how many more there are. */
 export function SchedulesSummary({ schedules }: { schedules: Deployment['schedules'] }) {
-  const [first, ...rest] = schedules;
+  // Active schedules first: a paused one says less about when the deployment runs.
+  const [first, ...rest] = [...schedules].sort((a, b) => Number(b.active) - Number(a.active));
   if (!first) return <Text c="dimmed">—</Text>;
   return (
     <Group gap={6} wrap="nowrap">

@@ -7,6 +7,7 @@ import { EmptyState, QueryState } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
 import { DeploymentsTable } from '../deployments/deployments-table';
 import { FlowRunsTable } from '../runs/list/flow-runs-table';
+import { FlowRunHistory } from './flow-run-history';
 
 const route = getRouteApi('/flows/$id');
 
@@ -55,6 +56,7 @@ export function FlowPage() {
               Id <Code>{data.id}</Code>
             </Text>
           </Group>
+          <FlowRunHistory flowId={data.id} />
           <Stack gap="xs">
             <Title order={4}>Deployments</Title>
             <FlowDeployments flowId={data.id} flowName={data.name} />
