@@ -8,7 +8,7 @@ import { StateBadge } from '../../components/state-badge';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { AnchorLink } from '../runs/list/anchor-link';
 import type { QueryOf } from '../runs/list/query-of';
-import type { RunsSearch } from '../runs/list/runs-search';
+import type { RunsSearchInput } from '../runs/list/runs-search';
 import { DASHBOARD_REFRESH_MS } from './dashboard-window';
 
 /** The latest 10 flow runs of a filter (late runs, failed runs), each a link to its page. */
@@ -22,7 +22,7 @@ export function RecentRuns({
   title: string;
   filter: FlowRunFilter;
   /** The runs list showing all of them. */
-  search: RunsSearch;
+  search: RunsSearchInput;
   empty: ReactNode;
   testId: string;
 }) {

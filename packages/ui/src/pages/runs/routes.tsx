@@ -3,14 +3,14 @@ import { rootRoute } from '../../app/root-route';
 import { FlowRunPage } from './flow-run/flow-run-page';
 import { FlowRunSearch } from './flow-run/flow-run-search';
 import { RunsPage } from './list/runs-page';
-import { RunsSearch } from './list/runs-search';
+import { validateRunsSearch } from './list/runs-search';
 import { TaskRunPage } from './task-run/task-run-page';
 import { TaskRunSearch } from './task-run/task-run-search';
 
 export const runsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/runs',
-  validateSearch: RunsSearch,
+  validateSearch: validateRunsSearch,
   component: RunsPage,
 });
 

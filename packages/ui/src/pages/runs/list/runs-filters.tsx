@@ -116,7 +116,7 @@ export function RunsFilters({
       {search.stateName && (
         <TagsInput
           size="xs"
-          w={150}
+          w={200}
           label="State name"
           value={search.stateName}
           onChange={(values) => onChange({ stateName: list(values) })}

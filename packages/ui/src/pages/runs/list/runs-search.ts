@@ -3,10 +3,7 @@ import { z } from 'zod';
 
 /** One value or several (`?state=FAILED` typed by hand, or `?state=["FAILED","CRASHED"]`). */
 const many = <T extends z.ZodType>(item: T) =>
-  z
-    .union([item, z.array(item)])
-    .transform((value): z.output<T>[] => (Array.isArray(value) ? value : [value]))
-    .optional();
+  z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(item)).optional();
 
 /** Quick ranges: the last hour, day, week or month, counted back from now. */
 export const QUICK_RANGES = {
@@ -52,6 +49,37 @@ export const RunsSearch = z.object({
   size: z.coerce.number().int().min(1).max(200).optional(),
 });
 export type RunsSearch = z.output<typeof RunsSearch>;
+
+/** The search params a link to the runs list may set. */
+export interface RunsSearchInput {
+  state?: z.input<typeof StateType>[];
+  stateName?: string[];
+  flow?: string[];
+  deployment?: string[];
+  pool?: string[];
+  tags?: string[];
+  from?: string;
+  to?: string;
+  q?: string;
+  sort?: FlowRunSort;
+  page?: number;
+  size?: number;
+}
+
+/**
+ * Read the runs list's search params; a bad one (a typo in a shared link) fails with a message
+ * naming it: `state.0: Invalid option: expected one of "SCHEDULED"|…`.
+ */
+export function validateRunsSearch(search: RunsSearchInput): RunsSearch {
+  const parsed = RunsSearch.safeParse(search);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map(
+    (issue) => `${issue.path.join('.') || 'search'}: ${issue.message}`,
+  );
+  throw new Error(
+    `This link's run filters are not valid (${problems.join('; ')}). Open /runs to start over.`,
+  );
+}
 
 /** A time bound as a date: quick ranges count back from `now`. */
 export function resolveTimeBound(value: string | undefined, now: number): Date | undefined {
