@@ -24,6 +24,7 @@ export default defineConfig({
       { extends: true, test: { name: 'client', include: ['packages/client/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'engine', include: ['packages/engine/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'cli', include: ['apps/cli/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'ui', include: ['packages/ui/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['test/**/*.test.ts'] } },
     ],
   },
