@@ -47,7 +47,7 @@ export function ConfigurationSection({ deployment }: { deployment: Deployment })
       </FieldGrid>
       <Stack gap="xs">
         <Title order={4}>Description</Title>
-        <Text c={deployment.description ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
+        <Text size="sm" c={deployment.description ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
           {deployment.description ?? 'No description.'}
         </Text>
       </Stack>
@@ -56,7 +56,9 @@ export function ConfigurationSection({ deployment }: { deployment: Deployment })
         {deployment.pullSteps.length > 0 ? (
           <JsonView value={deployment.pullSteps} />
         ) : (
-          <Text c="dimmed">None: the worker runs the entrypoint where it is.</Text>
+          <Text size="sm" c="dimmed">
+            None: the worker runs the entrypoint where it is.
+          </Text>
         )}
       </Stack>
       <Stack gap="xs">
@@ -64,7 +66,9 @@ export function ConfigurationSection({ deployment }: { deployment: Deployment })
         {Object.keys(deployment.jobVariables).length > 0 ? (
           <JsonView value={deployment.jobVariables} />
         ) : (
-          <Text c="dimmed">None: the work pool's defaults apply.</Text>
+          <Text size="sm" c="dimmed">
+            None: the work pool's defaults apply.
+          </Text>
         )}
       </Stack>
     </Stack>

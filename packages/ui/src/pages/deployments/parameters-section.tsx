@@ -13,7 +13,9 @@ export function ParametersSection({ deployment }: { deployment: Deployment }) {
         {hasDefaults ? (
           <JsonView value={deployment.parameters} />
         ) : (
-          <Text c="dimmed">No defaults: each run gives its own parameters.</Text>
+          <Text size="sm" c="dimmed">
+            No defaults: each run gives its own parameters.
+          </Text>
         )}
       </Stack>
       <Stack gap="xs">
@@ -41,7 +43,9 @@ export function ParametersSection({ deployment }: { deployment: Deployment }) {
             </Accordion>
           </>
         ) : (
-          <Text c="dimmed">No schema: runs' parameters are not checked.</Text>
+          <Text size="sm" c="dimmed">
+            No schema: runs' parameters are not checked.
+          </Text>
         )}
       </Stack>
     </Stack>
