@@ -120,6 +120,26 @@ async function embedded(backend: 'postgres' | 'pglite'): Promise<Measurement[]> 
   return results;
 }
 
+/**
+ * Scenarios that start their own server (to seed its database in SQL), on a fresh Postgres
+ * database or in-memory PGlite: `ui-queries`.
+ */
+async function selfServed(backend: 'postgres' | 'pglite'): Promise<Measurement[]> {
+  const results: Measurement[] = [];
+  for (const file of ['ui-queries.ts']) {
+    if (only && !only.includes(file.replace('.ts', ''))) continue;
+    process.stderr.write(`▸ ${file} on ${backend}…\n`);
+    results.push(
+      ...(await runScenario(file, {
+        WEFT_TEST_DB: backend,
+        WEFT_TEST_DATABASE_URL: postgresUrl,
+        BENCH_BACKEND: backend,
+      })),
+    );
+  }
+  return results;
+}
+
 async function memory(): Promise<Measurement[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'weft-bench-db-'));
   try {
@@ -137,6 +157,8 @@ results.push(...(await onBackend('postgres')));
 results.push(...(await onBackend('pglite')));
 results.push(...(await embedded('postgres')));
 results.push(...(await embedded('pglite')));
+results.push(...(await selfServed('postgres')));
+results.push(...(await selfServed('pglite')));
 if (!only || only.includes('memory')) results.push(...(await memory()));
 
 const report = {
