@@ -6,10 +6,11 @@ import { useTRPC } from '../../app/trpc';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, QueryState } from '../../components/query-state';
 import type { QueryOf } from '../runs/list/query-of';
+import { countRuns } from './count-runs';
 import { DASHBOARD_REFRESH_MS, useDashboardWindow, WINDOWS, type WindowKey } from './dashboard-window';
 import { RecentRuns } from './recent-runs';
 import { RunHistoryChart } from './run-history-chart';
-import { countRuns, StateCounts } from './state-counts';
+import { StateCounts } from './state-counts';
 import { WorkPoolHealth } from './work-pool-health';
 
 const route = getRouteApi('/');

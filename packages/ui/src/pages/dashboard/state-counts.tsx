@@ -1,17 +1,13 @@
 import { Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import type { HistoryBucket, StateType } from '@weft/schemas';
+import type { HistoryBucket } from '@weft/schemas';
+import { countRuns, type RunCount } from './count-runs';
 import type { WindowKey } from './dashboard-window';
 
 /** A count card: which runs it counts and where its link goes. */
-interface CountSpec {
+interface CountSpec extends RunCount {
   label: string;
   color: string;
-  types?: StateType[];
-  /** Count by state name instead (`Late` is a SCHEDULED state). */
-  names?: string[];
-  /** State names not counted (Late runs have a card of their own). */
-  notNames?: string[];
 }
 
 const FLOW_RUN_CARDS: CountSpec[] = [
@@ -28,23 +24,6 @@ const TASK_RUN_CARDS: CountSpec[] = [
   { label: 'Failed / Crashed', color: 'red', types: ['FAILED', 'CRASHED'] },
   { label: 'Running', color: 'blue', types: ['RUNNING'] },
 ];
-
-/** The runs of the history that a card counts. */
-export function countRuns(
-  buckets: HistoryBucket[],
-  spec: Pick<CountSpec, 'types' | 'names' | 'notNames'>,
-): number {
-  let total = 0;
-  for (const bucket of buckets) {
-    for (const state of bucket.states) {
-      const match = spec.names
-        ? spec.names.includes(state.stateName)
-        : (spec.types?.includes(state.stateType) ?? true);
-      if (match && !spec.notNames?.includes(state.stateName)) total += state.count;
-    }
-  }
-  return total;
-}
 
 function CountCard({ spec, count, window }: { spec: CountSpec; count: number; window?: WindowKey }) {
   const body = (

@@ -1,22 +1,9 @@
 import { Code, Paper, SimpleGrid, Text } from '@mantine/core';
-import type { TaskRun, TaskRunPolicy } from '@weft/schemas';
+import type { TaskRun } from '@weft/schemas';
 import { formatDateTime, formatDuration } from '../../../lib/format';
 import { Fact } from '../flow-run/flow-run-facts';
 import { AnchorLink } from '../list/anchor-link';
-
-/** `2 retries, 10 s apart`, `3 retries after 1 s, 5 s, 30 s`, `no retries`. */
-export function retryPolicyText(policy: TaskRunPolicy): string {
-  if (policy.retries === 0) return 'No retries';
-  const count = policy.retries === 1 ? '1 retry' : `${policy.retries} retries`;
-  const delay = policy.retryDelaySeconds;
-  const when = Array.isArray(delay)
-    ? `after ${delay.map((s) => `${s} s`).join(', ')}`
-    : delay > 0
-      ? `${delay} s apart`
-      : 'at once';
-  const jitter = policy.retryJitterFactor ? `, jitter ×${policy.retryJitterFactor}` : '';
-  return `${count}, ${when}${jitter}`;
-}
+import { retryPolicyText } from './retry-policy-text';
 
 /** When a task run ran, how often, how it retries and caches. */
 export function TaskRunFacts({ run, flowRunName }: { run: TaskRun; flowRunName: string | undefined }) {
