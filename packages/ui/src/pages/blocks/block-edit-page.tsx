@@ -19,6 +19,7 @@ function EditForm({ doc, schema }: { doc: BlockDocument; schema: BlockSchema }) 
     () => editableData(doc.data, schema.secretFields, doc.references),
     [doc.data, doc.references, schema.secretFields],
   );
+  const referencePaths = useMemo(() => Object.keys(doc.references), [doc.references]);
   const update = useMutation(
     trpc.blockDocuments.update.mutationOptions({
       onSuccess: async () => {
@@ -34,6 +35,7 @@ function EditForm({ doc, schema }: { doc: BlockDocument; schema: BlockSchema }) 
       schema={schema}
       mode="edit"
       initialData={initial}
+      referencePaths={referencePaths}
       submitLabel="Save"
       submitting={update.isPending}
       error={update.error ? errorMessage(update.error) : undefined}

@@ -67,17 +67,23 @@ export function schemaAt(
 
 /**
  * The schema the edit form validates against: secret fields are no longer required (left empty,
- * they keep their stored value) and lose their defaults (a default would replace the stored secret).
+ * they keep their stored value) and lose their defaults (a default would replace the stored secret);
+ * nested blocks (`referencePaths`) are left out: the form does not edit them, the update keeps them.
  */
-export function editableSchema(schema: JsonSchema, secretFields: readonly string[]): JsonSchema {
+export function editableSchema(
+  schema: JsonSchema,
+  secretFields: readonly string[],
+  referencePaths: readonly string[] = [],
+): JsonSchema {
   const copy = structuredClone(schema);
-  for (const path of secretFields) {
+  for (const path of [...secretFields, ...referencePaths]) {
     const at = schemaAt(copy, path);
     if (!at) continue;
     if (Array.isArray(at.parent.required)) {
       at.parent.required = at.parent.required.filter((name) => name !== at.key);
     }
-    delete at.field.default;
+    if (referencePaths.includes(path)) delete (at.parent.properties as Record<string, unknown>)[at.key];
+    else delete at.field.default;
   }
   return copy;
 }
@@ -126,12 +132,27 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Put each nested block back as its `$ref` (creating the objects on its path), in place. */
+function putReferences(data: Record<string, unknown>, references: Record<string, string>): void {
+  for (const [path, blockDocumentId] of Object.entries(references)) {
+    const keys = path.split('.');
+    const last = keys.pop() as string;
+    let parent = data;
+    for (const key of keys) {
+      if (!isObject(parent[key])) parent[key] = {};
+      parent = parent[key] as Record<string, unknown>;
+    }
+    parent[last] = { $ref: { blockDocumentId } };
+  }
+}
+
 /**
  * What `blockDocuments.update` gets from the edit form. The server merges `data` into the stored
  * data key by key and keeps every secret that is left out (or sent back as the mask), so only the
  * top-level fields that changed are sent and secrets left empty are left out. A field the user
  * cleared can't be removed by a merge: then the whole data is sent with `mergeExistingData: false`,
- * still without the untouched secrets, and nested blocks are sent back as their `$ref`.
+ * still without the untouched secrets. Nested blocks are sent back as their `$ref` wherever the
+ * top-level field holding them is sent (the form does not edit them).
  */
 export function blockUpdateData(
   initial: Record<string, unknown>,
@@ -141,20 +162,20 @@ export function blockUpdateData(
 ): { data: Record<string, unknown>; mergeExistingData: boolean } {
   const next = structuredClone(current);
   dropUntouchedSecrets(next, secretFields);
+  for (const path of Object.keys(references)) deletePath(next, path);
   const cleared = Object.keys(initial).filter((key) => isBlank(next[key]));
   if (cleared.length === 0) {
     const changed = Object.keys(next).filter(
       (key) => !isBlank(next[key]) && (!sameJson(initial[key], next[key]) || secretFields.includes(key)),
     );
-    return { data: Object.fromEntries(changed.map((key) => [key, next[key]])), mergeExistingData: true };
+    const data = Object.fromEntries(changed.map((key) => [key, next[key]]));
+    const sent = Object.entries(references).filter(([path]) =>
+      changed.includes(path.split('.')[0] as string),
+    );
+    putReferences(data, Object.fromEntries(sent));
+    return { data, mergeExistingData: true };
   }
   for (const key of Object.keys(next)) if (isBlank(next[key])) delete next[key];
-  for (const [path, blockDocumentId] of Object.entries(references)) {
-    const keys = path.split('.');
-    const last = keys.pop() as string;
-    let parent: unknown = next;
-    for (const key of keys) parent = isObject(parent) ? parent[key] : undefined;
-    if (isObject(parent)) parent[last] = { $ref: { blockDocumentId } };
-  }
+  putReferences(next, references);
   return { data: next, mergeExistingData: false };
 }

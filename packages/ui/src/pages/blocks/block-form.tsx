@@ -8,6 +8,8 @@ import { editableSchema, type JsonSchema } from './block-fields';
 import { blockUiSchema } from './block-ui-schema';
 import { JsonFieldErrors } from './json-fields';
 
+const NO_REFERENCES: readonly string[] = [];
+
 /** The problem with a block document name, as the server would word it. */
 export function blockNameError(name: string): string | undefined {
   const result = BlockDocumentName.safeParse(name);
@@ -28,6 +30,7 @@ export function BlockForm({
   error,
   onSubmit,
   onCancel,
+  referencePaths = NO_REFERENCES,
 }: {
   schema: BlockSchema;
   mode: 'create' | 'edit';
@@ -37,6 +40,8 @@ export function BlockForm({
   error: string | undefined;
   onSubmit: (value: { name: string; data: FormValue }) => void;
   onCancel: () => void;
+  /** The document's nested blocks (edit form): left out of the form, kept as they are. */
+  referencePaths?: readonly string[];
 }) {
   const [name, setName] = useState('');
   const [nameTouched, setNameTouched] = useState(false);
@@ -46,8 +51,8 @@ export function BlockForm({
 
   const fields = schema.fields as JsonSchema;
   const formSchema = useMemo(
-    () => (mode === 'edit' ? editableSchema(fields, schema.secretFields) : fields),
-    [fields, mode, schema.secretFields],
+    () => (mode === 'edit' ? editableSchema(fields, schema.secretFields, referencePaths) : fields),
+    [fields, mode, schema.secretFields, referencePaths],
   );
   const uiSchema = useMemo(
     () => blockUiSchema(fields, schema.secretFields, mode),
@@ -98,6 +103,11 @@ export function BlockForm({
         />
       )}
       {notice}
+      {referencePaths.length > 0 && (
+        <Text size="sm" c="dimmed" data-testid="block-form-nested">
+          Nested blocks ({referencePaths.join(', ')}) are kept as they are: edit them on their own pages.
+        </Text>
+      )}
       <JsonFieldErrors.Provider value={reportJsonError}>
         <SchemaForm
           schema={formSchema}
