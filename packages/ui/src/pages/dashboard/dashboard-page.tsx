@@ -5,7 +5,6 @@ import { useMemo } from 'react';
 import { useTRPC } from '../../app/trpc';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, QueryState } from '../../components/query-state';
-import type { QueryOf } from '../runs/list/query-of';
 import { countRuns } from './count-runs';
 import { DASHBOARD_REFRESH_MS, useDashboardWindow, WINDOWS, type WindowKey } from './dashboard-window';
 import { RecentRuns } from './recent-runs';
@@ -57,7 +56,7 @@ export function DashboardPage() {
           />
         }
       />
-      <QueryState query={flowHistory as QueryOf<typeof flowHistory>}>
+      <QueryState query={flowHistory}>
         {(buckets) => (
           <Stack gap="md">
             {countRuns(buckets, {}) === 0 ? (

@@ -7,7 +7,6 @@ import { QueryState } from '../../components/query-state';
 import { StateBadge } from '../../components/state-badge';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { AnchorLink } from '../runs/list/anchor-link';
-import type { QueryOf } from '../runs/list/query-of';
 import type { RunsSearchInput } from '../runs/list/runs-search';
 import { DASHBOARD_REFRESH_MS } from './dashboard-window';
 
@@ -42,7 +41,7 @@ export function RecentRuns({
           All
         </AnchorLink>
       </Group>
-      <QueryState query={runs as QueryOf<typeof runs>}>
+      <QueryState query={runs}>
         {(rows) =>
           rows.length === 0 ? (
             <Text size="sm" c="dimmed" py="sm">

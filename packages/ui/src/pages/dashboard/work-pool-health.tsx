@@ -4,7 +4,6 @@ import type { WorkPoolStatus } from '@weft/schemas';
 import { useTRPC } from '../../app/trpc';
 import { EmptyState, QueryState } from '../../components/query-state';
 import { AnchorLink } from '../runs/list/anchor-link';
-import type { QueryOf } from '../runs/list/query-of';
 import { DASHBOARD_REFRESH_MS } from './dashboard-window';
 
 const STATUS_COLORS: Record<WorkPoolStatus, string> = { READY: 'green', NOT_READY: 'orange', PAUSED: 'gray' };
@@ -38,7 +37,7 @@ export function WorkPoolHealth() {
           All
         </AnchorLink>
       </Group>
-      <QueryState query={pools as QueryOf<typeof pools>}>
+      <QueryState query={pools}>
         {(rows) =>
           rows.length === 0 ? (
             <EmptyState title="No work pools yet">

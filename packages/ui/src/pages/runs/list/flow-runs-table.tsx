@@ -6,7 +6,6 @@ import { useTRPC } from '../../../app/trpc';
 import { EmptyState, QueryState } from '../../../components/query-state';
 import { BulkActions } from './bulk-actions';
 import { FlowRunRow } from './flow-run-row';
-import type { QueryOf } from './query-of';
 
 /** How often the table polls for new runs and state changes. */
 export const RUNS_REFRESH_MS = 5_000;
@@ -90,7 +89,7 @@ export function FlowRunsTable({
   }, [count.data, page, pages, setPage]);
 
   return (
-    <QueryState query={runs as QueryOf<typeof runs>}>
+    <QueryState query={runs}>
       {(rows) => {
         if (rows.length === 0 && page === 1) return empty;
         const pageIds = rows.map((run) => run.id);

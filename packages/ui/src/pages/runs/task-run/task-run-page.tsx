@@ -7,7 +7,6 @@ import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import { StateBadge } from '../../../components/state-badge';
 import { LogViewer } from '../flow-run/log-viewer';
-import type { QueryOf } from '../list/query-of';
 import { TaskRunFacts } from './task-run-facts';
 import { TaskRunInputs } from './task-run-inputs';
 import { TaskRunResult } from './task-run-result';
@@ -95,7 +94,5 @@ export function TaskRunPage() {
     // A running task run changes; a finished one does not.
     refetchInterval: (query) => (isTerminalStateType(query.state.data?.stateType) ? false : 5_000),
   });
-  return (
-    <QueryState query={taskRun as QueryOf<typeof taskRun>}>{(run) => <TaskRunView run={run} />}</QueryState>
-  );
+  return <QueryState query={taskRun}>{(run) => <TaskRunView run={run} />}</QueryState>;
 }

@@ -5,7 +5,6 @@ import { useTRPC } from '../../../app/trpc';
 import { EmptyState, QueryState } from '../../../components/query-state';
 import { StateBadge } from '../../../components/state-badge';
 import { formatDateTime, formatDuration } from '../../../lib/format';
-import type { QueryOf } from '../list/query-of';
 
 /** Every state the task run went through, oldest first, with how long it stayed in each. */
 export function TaskRunStates({ run }: { run: TaskRun }) {
@@ -15,7 +14,7 @@ export function TaskRunStates({ run }: { run: TaskRun }) {
     refetchInterval: isTerminalStateType(run.stateType) ? false : 5_000,
   });
   return (
-    <QueryState query={states as QueryOf<typeof states>}>
+    <QueryState query={states}>
       {(rows) =>
         rows.length === 0 ? (
           <EmptyState title="No states yet" />
