@@ -3,26 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ConcurrencyLimit } from '@weft/schemas';
-import { ConcurrencyLimitName } from '@weft/schemas';
 import { useState } from 'react';
 import { useTRPC } from '../../app/trpc';
 import { errorMessage } from '../../components/query-state';
-
-const MAX = 1_000_000;
-
-/** The problem with a limit's name, worded as the server does. */
-function nameProblem(name: string): string | undefined {
-  if (name.trim() === '') return 'name must not be empty';
-  const result = ConcurrencyLimitName.safeParse(name);
-  return result.success ? undefined : `name ${result.error.issues[0]?.message ?? 'is not valid'}`;
-}
-
-function numberProblem(value: number | string, what: string, integer: boolean): string | undefined {
-  if (typeof value !== 'number' || Number.isNaN(value)) return `${what} must be a number`;
-  if (value < 0 || value > MAX) return `${what} must be from 0 to ${MAX.toLocaleString()}`;
-  if (integer && !Number.isInteger(value)) return `${what} must be a whole number`;
-  return undefined;
-}
+import { limitNameProblem, limitNumberProblem, MAX_LIMIT } from './limit-checks';
 
 /** Create a limit (no `limit`) or change one: name, slots, slot decay, active. */
 export function LimitFormModal({ limit, onClose }: { limit?: ConcurrencyLimit; onClose: () => void }) {
@@ -44,9 +28,9 @@ export function LimitFormModal({ limit, onClose }: { limit?: ConcurrencyLimit; o
   const mutation = limit ? update : create;
 
   const errors = {
-    name: nameProblem(name),
-    slots: numberProblem(slots, 'limit', true),
-    decay: numberProblem(decay, 'slot decay', false),
+    name: limitNameProblem(name),
+    slots: limitNumberProblem(slots, 'limit', true),
+    decay: limitNumberProblem(decay, 'slot decay', false),
   };
 
   const submit = () => {
@@ -83,7 +67,7 @@ export function LimitFormModal({ limit, onClose }: { limit?: ConcurrencyLimit; o
             description="Slots that can be held at once"
             required
             min={0}
-            max={MAX}
+            max={MAX_LIMIT}
             allowDecimal={false}
             value={slots}
             error={touched ? errors.slots : undefined}
@@ -94,7 +78,7 @@ export function LimitFormModal({ limit, onClose }: { limit?: ConcurrencyLimit; o
             label="Slot decay per second"
             description="0 for a concurrency limit; more makes it a rate limit (slots free themselves at this rate)"
             min={0}
-            max={MAX}
+            max={MAX_LIMIT}
             decimalScale={3}
             value={decay}
             error={touched ? errors.decay : undefined}

@@ -2,34 +2,12 @@ import { Alert, Button, Group, Modal, Stack, TagsInput, Textarea, TextInput } fr
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { JsonValue, Variable } from '@weft/schemas';
-import { VariableName, VariableTags, VariableValue } from '@weft/schemas';
+import type { Variable } from '@weft/schemas';
+import { VariableName, VariableTags } from '@weft/schemas';
 import { useState } from 'react';
 import { useTRPC } from '../../app/trpc';
 import { errorMessage } from '../../components/query-state';
-
-/** The first problem zod finds, or undefined. */
-function problem(result: {
-  success: boolean;
-  error?: { issues: { message: string }[] };
-}): string | undefined {
-  return result.success ? undefined : result.error?.issues[0]?.message;
-}
-
-/** The value typed as JSON, or what is wrong with it. */
-export function parseVariableValue(text: string): { value?: JsonValue; error?: string } {
-  if (text.trim() === '') return { error: 'value must not be empty (use null for no value)' };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return {
-      error: 'Not valid JSON: text needs quotes ("eu-west-1"); numbers, true, null, {…} and […] don’t',
-    };
-  }
-  const error = problem(VariableValue.safeParse(value));
-  return error ? { error } : { value: value as JsonValue };
-}
+import { firstProblem, parseVariableValue } from './variable-value';
 
 /** Create a variable (no `variable`) or edit one: its name, its JSON value and its tags. */
 export function VariableFormModal({
@@ -60,9 +38,9 @@ export function VariableFormModal({
   const update = useMutation(trpc.variables.update.mutationOptions({ onSuccess }));
   const mutation = variable ? update : create;
 
-  const nameError = problem(VariableName.safeParse(name));
+  const nameError = firstProblem(VariableName.safeParse(name));
   const parsed = parseVariableValue(valueText);
-  const tagsError = problem(VariableTags.safeParse(tags));
+  const tagsError = firstProblem(VariableTags.safeParse(tags));
 
   const submit = () => {
     setTouched(true);
