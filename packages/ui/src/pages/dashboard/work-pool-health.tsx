@@ -56,35 +56,40 @@ export function WorkPoolHealth() {
                 {rows.map((pool, i) => {
                   const list = workers[i]?.data;
                   const online = list?.filter((w) => w.status === 'ONLINE').length ?? 0;
-                  const offline = (list?.length ?? 0) - online;
                   return (
                     <Table.Tr key={pool.id} data-testid="work-pool-row">
                       <Table.Td>
-                        <AnchorLink to="/work-pools/$name" params={{ name: pool.name }} size="sm">
+                        <AnchorLink
+                          to="/work-pools/$name"
+                          params={{ name: pool.name }}
+                          size="sm"
+                          title={pool.type}
+                        >
                           {pool.name}
                         </AnchorLink>
-                        <Text span size="xs" c="dimmed" ml={6}>
-                          {pool.type}
-                        </Text>
                       </Table.Td>
-                      <Table.Td>
-                        <Badge color={STATUS_COLORS[pool.status]} variant="light">
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Badge
+                          color={STATUS_COLORS[pool.status]}
+                          variant="light"
+                          style={{ overflow: 'visible' }}
+                        >
                           {STATUS_LABELS[pool.status]}
                         </Badge>
                       </Table.Td>
-                      <Table.Td>
-                        {list === undefined ? (
-                          <Text size="sm" c="dimmed">
-                            …
-                          </Text>
-                        ) : (
-                          <Text size="sm" data-testid="worker-counts">
-                            <Text span c={online > 0 ? 'green' : 'dimmed'} fw={600}>
-                              {online} online
-                            </Text>
-                            {offline > 0 && <Text span c="dimmed">{`, ${offline} offline`}</Text>}
-                          </Text>
-                        )}
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Text
+                          size="sm"
+                          c={online > 0 ? 'green' : 'dimmed'}
+                          fw={600}
+                          data-testid="worker-counts"
+                        >
+                          {list === undefined
+                            ? '…'
+                            : list.length === 0
+                              ? 'No workers'
+                              : `${online} of ${list.length} online`}
+                        </Text>
                       </Table.Td>
                     </Table.Tr>
                   );
