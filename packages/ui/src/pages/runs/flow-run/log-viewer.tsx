@@ -3,11 +3,14 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import type { Log, LogFilter } from '@weft/schemas';
+import type { Log } from '@weft/schemas';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTRPC, useTRPCClient } from '../../../app/trpc';
 import { EmptyState, ErrorState } from '../../../components/query-state';
+import { type LogScope, logFilter, matchesLogFilter } from './log-filter';
 import { LogLine } from './log-line';
+
+export type { LogScope } from './log-filter';
 
 const PAGE_SIZE = 200;
 
@@ -18,29 +21,6 @@ const LEVEL_OPTIONS = [
   { value: '30', label: 'WARNING and above' },
   { value: '40', label: 'ERROR and above' },
 ];
-
-/** Whose logs to show: a flow run's (all of its task runs' too) or one task run's. */
-export interface LogScope {
-  /** The flow run; needed for the live tail (logs are watched per flow run). */
-  flowRunId?: string | null;
-  /** Only this task run's logs. */
-  taskRunId?: string;
-}
-
-function toFilter(scope: LogScope, level: number, text: string): LogFilter {
-  const filter: LogFilter = {};
-  if (scope.taskRunId) filter.taskRunId = { any: [scope.taskRunId] };
-  else if (scope.flowRunId) filter.flowRunId = { any: [scope.flowRunId] };
-  if (level > 0) filter.level = { ge: level };
-  if (text) filter.text = text;
-  return filter;
-}
-
-function matches(log: Log, scope: LogScope, level: number, text: string): boolean {
-  if (scope.taskRunId && log.taskRunId !== scope.taskRunId) return false;
-  if (log.level < level) return false;
-  return !text || log.message.toLowerCase().includes(text.toLowerCase());
-}
 
 /** The names of a flow run's task runs, to label each log line with the task that wrote it. */
 function useTaskRunNames(flowRunId: string | null | undefined, enabled: boolean): Map<string, string> {
@@ -64,7 +44,7 @@ export function LogViewer({ scope, live = false }: { scope: LogScope; live?: boo
   const [level, setLevel] = useState(0);
   const [search, setSearch] = useState('');
   const [text] = useDebouncedValue(search.trim(), 300);
-  const filter = toFilter(scope, level, text);
+  const filter = logFilter(scope, level, text);
   const logs = useInfiniteQuery({
     queryKey: [...trpc.logs.list.queryKey(), 'log-viewer', filter],
     queryFn: ({ pageParam }) =>
@@ -84,7 +64,7 @@ export function LogViewer({ scope, live = false }: { scope: LogScope; live?: boo
       {
         enabled: live && !!scope.flowRunId,
         onData: (log) => {
-          if (matches(log, scope, level, text)) setTail((lines) => [...lines, log]);
+          if (matchesLogFilter(log, scope, level, text)) setTail((lines) => [...lines, log]);
         },
       },
     ),
