@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Badge, Code, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { WorkPoolStatus } from '@weft/schemas';
 import { useTRPC } from '../../app/trpc';
@@ -41,7 +41,8 @@ export function WorkPoolHealth() {
         {(rows) =>
           rows.length === 0 ? (
             <EmptyState title="No work pools yet">
-              Create one with `weft work-pool create`, then start a worker with `weft worker start`.
+              Create one with <Code>weft work-pool create</Code>, then start a worker with{' '}
+              <Code>weft worker start</Code>.
             </EmptyState>
           ) : (
             <Table verticalSpacing={6}>

@@ -1,4 +1,4 @@
-import { Checkbox, Group, Pagination, Table, Text } from '@mantine/core';
+import { Checkbox, Code, Group, Pagination, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { FlowRunFilter, FlowRunSort } from '@weft/schemas';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
@@ -27,7 +27,9 @@ export interface FlowRunsTableProps {
 }
 
 const DEFAULT_EMPTY = (
-  <EmptyState title="No flow runs yet">Run a flow with `weft run`, or trigger a deployment.</EmptyState>
+  <EmptyState title="No flow runs yet">
+    Run a flow with <Code>weft run</Code>, or trigger a deployment.
+  </EmptyState>
 );
 
 /**

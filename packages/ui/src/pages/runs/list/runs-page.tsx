@@ -1,4 +1,4 @@
-import { Button, Text } from '@mantine/core';
+import { Button, Code, Text } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { PageHeader } from '../../../components/page-header';
@@ -52,7 +52,7 @@ export function RunsPage() {
             </EmptyState>
           ) : (
             <EmptyState title="No flow runs yet">
-              Run a flow with `weft run`, or trigger a deployment from its page.
+              Run a flow with <Code>weft run</Code>, or trigger a deployment from its page.
             </EmptyState>
           )
         }
