@@ -1,5 +1,6 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
-import { createRootRoute, Link } from '@tanstack/react-router';
+import { Stack, Text, Title } from '@mantine/core';
+import { createRootRoute } from '@tanstack/react-router';
+import { AnchorLink } from '../components/links';
 import { ErrorState } from '../components/query-state';
 import { AppLayout } from './layout';
 
@@ -8,9 +9,7 @@ function NotFound() {
     <Stack gap="xs" py="xl" align="center">
       <Title order={3}>Nothing here</Title>
       <Text c="dimmed">This page does not exist, or the object it showed was deleted.</Text>
-      <Anchor component={Link} to="/">
-        Back to the dashboard
-      </Anchor>
+      <AnchorLink to="/">Back to the dashboard</AnchorLink>
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
-import { Anchor, Breadcrumbs, Group, Stack, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Breadcrumbs, Group, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { AnchorLink } from './links';
 
 export interface Crumb {
   label: string;
@@ -26,9 +26,9 @@ export function PageHeader({
         <Breadcrumbs>
           {crumbs.map((crumb) =>
             crumb.to ? (
-              <Anchor key={crumb.label} component={Link} to={crumb.to} size="sm">
+              <AnchorLink key={crumb.label} to={crumb.to} size="sm">
                 {crumb.label}
-              </Anchor>
+              </AnchorLink>
             ) : (
               <span key={crumb.label}>{crumb.label}</span>
             ),

@@ -2,9 +2,9 @@ import { Badge, Group, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { Artifact } from '@weft/schemas';
 import { useTRPC } from '../../app/trpc';
+import { AnchorLink } from '../../components/links';
 import { QueryState } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
-import { AnchorLink } from '../flows/router-links';
 import { RunLinks, useRunNames } from './run-links';
 
 function VersionsTable({ versions, currentId }: { versions: Artifact[]; currentId: string }) {

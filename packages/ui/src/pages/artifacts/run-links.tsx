@@ -2,7 +2,7 @@ import { Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { Artifact } from '@weft/schemas';
 import { useTRPC } from '../../app/trpc';
-import { AnchorLink } from '../flows/router-links';
+import { AnchorLink } from '../../components/links';
 
 /** The names of the flow runs and task runs these artifacts came from, by id (one request each). */
 export function useRunNames(artifacts: readonly Pick<Artifact, 'flowRunId' | 'taskRunId'>[]) {

@@ -4,9 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import type { BlockSchema, BlockType } from '@weft/schemas';
 import { useState } from 'react';
 import { useTRPC } from '../../app/trpc';
+import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, QueryState } from '../../components/query-state';
-import { AnchorLink, ButtonLink } from '../flows/router-links';
 import { BlockLogo } from './block-logo';
 
 /** The newest schema of each block type (the list comes newest first). */

@@ -3,7 +3,7 @@ import { IconLock } from '@tabler/icons-react';
 import type { BlockDocument, BlockSchema } from '@weft/schemas';
 import { SECRET_MASK } from '@weft/schemas';
 import { JsonView } from '../../components/json-view';
-import { AnchorLink } from '../flows/router-links';
+import { AnchorLink } from '../../components/links';
 import { blockFields, type JsonSchema } from './block-fields';
 
 function MaskedValue() {

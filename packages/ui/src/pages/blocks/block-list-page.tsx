@@ -6,10 +6,10 @@ import { getRouteApi } from '@tanstack/react-router';
 import type { BlockType } from '@weft/schemas';
 import { useState } from 'react';
 import { useTRPC } from '../../app/trpc';
+import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, QueryState } from '../../components/query-state';
 import { formatDateTime, formatRelative } from '../../lib/format';
-import { AnchorLink, ButtonLink } from '../flows/router-links';
 import { BlockLogo } from './block-logo';
 
 const route = getRouteApi('/blocks');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { useNow } from '../runs/list/use-now';
+import { useNow } from '../../components/use-now';
 
 /** How far back the dashboard looks, and how it cuts that time into chart buckets. */
 export const WINDOWS = {

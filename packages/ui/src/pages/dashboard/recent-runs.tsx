@@ -3,10 +3,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { FlowRunFilter } from '@weft/schemas';
 import type { ReactNode } from 'react';
 import { useTRPC } from '../../app/trpc';
+import { AnchorLink } from '../../components/links';
 import { QueryState } from '../../components/query-state';
 import { StateBadge } from '../../components/state-badge';
 import { formatDateTime, formatRelative } from '../../lib/format';
-import { AnchorLink } from '../runs/list/anchor-link';
 import type { RunsSearchInput } from '../runs/list/runs-search';
 import { DASHBOARD_REFRESH_MS } from './dashboard-window';
 

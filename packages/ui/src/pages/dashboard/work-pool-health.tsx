@@ -2,8 +2,8 @@ import { Badge, Code, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { WorkPoolStatus } from '@weft/schemas';
 import { useTRPC } from '../../app/trpc';
+import { AnchorLink } from '../../components/links';
 import { EmptyState, QueryState } from '../../components/query-state';
-import { AnchorLink } from '../runs/list/anchor-link';
 import { DASHBOARD_REFRESH_MS } from './dashboard-window';
 
 const STATUS_COLORS: Record<WorkPoolStatus, string> = { READY: 'green', NOT_READY: 'orange', PAUSED: 'gray' };

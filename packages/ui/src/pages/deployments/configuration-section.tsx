@@ -1,8 +1,8 @@
 import { Code, Stack, Text, Title } from '@mantine/core';
 import type { Deployment } from '@weft/schemas';
 import { JsonView } from '../../components/json-view';
+import { AnchorLink } from '../../components/links';
 import { formatDateTime } from '../../lib/format';
-import { AnchorLink } from '../flows/router-links';
 import { Field, FieldGrid } from './field-list';
 
 const code = (value: string | null) => (value ? <Code>{value}</Code> : null);

@@ -5,7 +5,7 @@ import { useNavigate } from '@tanstack/react-router';
 import type { Deployment } from '@weft/schemas';
 import { useTRPC } from '../../app/trpc';
 import { ConfirmButton } from '../../components/confirm-button';
-import { ButtonLink } from '../flows/router-links';
+import { ButtonLink } from '../../components/links';
 import { notifyDone, notifyFailed } from './notify';
 
 /** Run, pause or resume, and delete a deployment. */

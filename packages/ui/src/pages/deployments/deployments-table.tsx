@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import type { Deployment } from '@weft/schemas';
-import { AnchorLink } from '../flows/router-links';
+import { AnchorLink } from '../../components/links';
 import { DeploymentStatusBadge, PausedBadge, SchedulesSummary, TagList } from './deployment-badges';
 
 /** Deployments in a table: each name links to its page, each pool to the pool's. */

@@ -48,7 +48,7 @@ describe('toFormSchema', () => {
 
   it('makes a nullable field its own type and a union of types a choice', () => {
     const target = (schema.properties as Record<string, Record<string, unknown>>).target;
-    const port = (target?.properties as Record<string, Record<string, unknown>>).port;
+    const port = (target?.properties as Record<string, Record<string, unknown>> | undefined)?.port;
     expect(port?.type).toEqual(['integer', 'null']);
     expect(port?.anyOf).toBeUndefined();
     const key = (schema.properties as Record<string, Record<string, unknown>>).key;

@@ -3,12 +3,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { Flow } from '@weft/schemas';
 import { useTRPC } from '../../app/trpc';
+import { AnchorLink } from '../../components/links';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, QueryState } from '../../components/query-state';
 import { StateBadge } from '../../components/state-badge';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { NameSearchInput } from './name-search-input';
-import { AnchorLink } from './router-links';
 import { type FlowSummary, useFlowSummaries } from './use-flow-summaries';
 
 const PAGE_SIZE = 50;

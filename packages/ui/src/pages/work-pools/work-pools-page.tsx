@@ -2,9 +2,9 @@ import { Badge, Code, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { WorkPool } from '@weft/schemas';
 import { useTRPC } from '../../app/trpc';
+import { AnchorLink } from '../../components/links';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, QueryState } from '../../components/query-state';
-import { AnchorLink } from '../flows/router-links';
 import { PoolStatusBadge } from './status-badges';
 import { WorkersOnline } from './workers-online';
 

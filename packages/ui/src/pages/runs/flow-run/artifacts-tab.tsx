@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import type { FlowRun } from '@weft/schemas';
 import { useTRPC } from '../../../app/trpc';
 import { ArtifactView } from '../../../components/artifact-view';
+import { AnchorLink } from '../../../components/links';
 import { EmptyState, QueryState } from '../../../components/query-state';
 import { formatDateTime } from '../../../lib/format';
-import { AnchorLink } from '../list/anchor-link';
 import { LIVE_REFETCH_MS } from './use-flow-run';
 
 /** What the run produced for people to read, each rendered by its type, oldest first. */

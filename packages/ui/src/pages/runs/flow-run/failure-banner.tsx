@@ -1,7 +1,7 @@
 import { Alert, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { FlowRun } from '@weft/schemas';
-import { AnchorLink } from '../list/anchor-link';
+import { AnchorLink } from '../../../components/links';
 
 /** Why a failed or crashed run failed, on every tab, with a link to its traceback. */
 export function FailureBanner({ run }: { run: FlowRun }) {

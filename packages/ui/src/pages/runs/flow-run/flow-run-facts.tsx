@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import type { FlowRun } from '@weft/schemas';
 import type { ReactNode } from 'react';
 import { useTRPC } from '../../../app/trpc';
+import { AnchorLink } from '../../../components/links';
+import { useNow } from '../../../components/use-now';
 import { formatDateTime, formatDuration } from '../../../lib/format';
-import { AnchorLink } from '../list/anchor-link';
-import { useNow } from '../list/use-now';
 
 /** One labelled fact of a run. */
 export function Fact({ label, children }: { label: string; children: ReactNode }) {

@@ -1,5 +1,6 @@
-import { Anchor, Center, Loader, Stack, Text, Title } from '@mantine/core';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { getRouteApi } from '@tanstack/react-router';
+import { AnchorLink } from '../../../components/links';
 import { PageHeader } from '../../../components/page-header';
 import { ErrorState } from '../../../components/query-state';
 import { StateBadge } from '../../../components/state-badge';
@@ -21,9 +22,7 @@ function FlowRunNotFound() {
     <Stack gap="xs" py="xl" align="center" data-testid="flow-run-not-found">
       <Title order={3}>This flow run does not exist (deleted?)</Title>
       <Text c="dimmed">It may have been deleted, or the link is wrong.</Text>
-      <Anchor component={Link} to="/runs">
-        Back to Runs
-      </Anchor>
+      <AnchorLink to="/runs">Back to Runs</AnchorLink>
     </Stack>
   );
 }

@@ -1,8 +1,8 @@
 import { Box, Group, Text } from '@mantine/core';
 import type { Log } from '@weft/schemas';
 import dayjs from 'dayjs';
+import { AnchorLink } from '../../../components/links';
 import { formatDateTime, levelName } from '../../../lib/format';
-import { AnchorLink } from '../list/anchor-link';
 
 const LEVEL_COLORS: Record<string, string> = {
   DEBUG: 'dimmed',

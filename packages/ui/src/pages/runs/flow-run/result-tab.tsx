@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FlowRun, isResultRecordMetadata, type State } from '@weft/schemas';
 import { useTRPC } from '../../../app/trpc';
 import { JsonView } from '../../../components/json-view';
-import { AnchorLink } from '../list/anchor-link';
+import { AnchorLink } from '../../../components/links';
 import { StateError } from './state-error';
 
 /** The task runs that failed in this run, each with its error: usually the cause of the run's failure. */

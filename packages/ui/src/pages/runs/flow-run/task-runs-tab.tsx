@@ -2,10 +2,10 @@ import { Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { FlowRun } from '@weft/schemas';
 import { useTRPC } from '../../../app/trpc';
+import { AnchorLink } from '../../../components/links';
 import { EmptyState, QueryState } from '../../../components/query-state';
 import { StateBadge } from '../../../components/state-badge';
 import { formatDateTime, formatDuration } from '../../../lib/format';
-import { AnchorLink } from '../list/anchor-link';
 import { LIVE_REFETCH_MS } from './use-flow-run';
 
 const LIMIT = 200;

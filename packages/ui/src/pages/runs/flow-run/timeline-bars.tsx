@@ -1,7 +1,7 @@
 import { Box, Group, Text, Tooltip, useMantineTheme } from '@mantine/core';
 import type { FlowRunGraphNode } from '@weft/schemas';
+import { AnchorLink } from '../../../components/links';
 import { formatDateTime, formatDuration, secondsBetween } from '../../../lib/format';
-import { AnchorLink } from '../list/anchor-link';
 import { stateColor } from './graph-node';
 
 const LABEL_WIDTH = 220;

@@ -1,8 +1,8 @@
 import { Badge, Checkbox, Group, Table, Text, Tooltip } from '@mantine/core';
 import type { FlowRun } from '@weft/schemas';
+import { AnchorLink } from '../../../components/links';
 import { StateBadge } from '../../../components/state-badge';
 import { formatDateTime, formatDuration, formatRelative } from '../../../lib/format';
-import { AnchorLink } from './anchor-link';
 
 /** When a run started, or when it is expected to start when it has not. */
 export function RunStartTime({ run }: { run: Pick<FlowRun, 'startTime' | 'expectedStartTime'> }) {

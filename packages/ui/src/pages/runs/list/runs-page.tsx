@@ -3,10 +3,10 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyState } from '../../../components/query-state';
+import { useNow } from '../../../components/use-now';
 import { FlowRunsTable, RUNS_REFRESH_MS } from './flow-runs-table';
 import { RunsFilters, type RunsSearchPatch } from './runs-filters';
 import { hasFilters, runsFilter } from './runs-search';
-import { useNow } from './use-now';
 
 const route = getRouteApi('/runs');
 

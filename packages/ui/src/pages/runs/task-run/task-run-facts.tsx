@@ -1,8 +1,8 @@
 import { Code, Paper, SimpleGrid, Text } from '@mantine/core';
 import type { TaskRun } from '@weft/schemas';
+import { AnchorLink } from '../../../components/links';
 import { formatDateTime, formatDuration } from '../../../lib/format';
 import { Fact } from '../flow-run/flow-run-facts';
-import { AnchorLink } from '../list/anchor-link';
 import { retryPolicyText } from './retry-policy-text';
 
 /** When a task run ran, how often, how it retries and caches. */

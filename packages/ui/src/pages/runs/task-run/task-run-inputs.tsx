@@ -4,8 +4,8 @@ import type { TaskRun, TaskRunInput } from '@weft/schemas';
 import { useMemo } from 'react';
 import { useTRPC } from '../../../app/trpc';
 import { JsonView } from '../../../components/json-view';
+import { AnchorLink } from '../../../components/links';
 import { EmptyState } from '../../../components/query-state';
-import { AnchorLink } from '../list/anchor-link';
 
 /** Ordering edges the engine records next to the parameters. */
 const EDGE_KEYS: Record<string, string> = { __parents__: 'parent task runs', wait_for: 'waited for' };
