@@ -1,4 +1,4 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { useTRPC } from '../../app/trpc';
 import { ArtifactView, MarkdownView } from '../../components/artifact-view';
 import { ConfirmButton } from '../../components/confirm-button';
+import { Fact, FactGrid } from '../../components/fact';
 import { PageHeader } from '../../components/page-header';
 import { errorMessage, QueryState } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
@@ -16,19 +17,6 @@ import { ArtifactVersions } from './artifact-versions';
 import { RunLinks, useRunNames } from './run-links';
 
 const route = getRouteApi('/artifacts/$id');
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 function ArtifactDetails({ artifact }: { artifact: Artifact }) {
   const trpc = useTRPC();
@@ -75,13 +63,13 @@ function ArtifactDetails({ artifact }: { artifact: Artifact }) {
       />
       <Stack gap="lg" maw={1080}>
         <Card withBorder>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <FactGrid cols={{ base: 1, sm: 3 }}>
             <Fact label="From">
               <RunLinks artifact={artifact} names={names} />
             </Fact>
             <Fact label="Created">{formatDateTime(artifact.createdAt)}</Fact>
             <Fact label="Updated">{formatDateTime(artifact.updatedAt)}</Fact>
-          </SimpleGrid>
+          </FactGrid>
           {metadata.length > 0 && (
             <Group gap={6} mt="sm">
               {metadata.map(([key, value]) => (

@@ -1,4 +1,4 @@
-import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLock, IconPencil } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import type { BlockDocument } from '@weft/schemas';
 import type { ReactNode } from 'react';
 import { useTRPC } from '../../app/trpc';
 import { ConfirmButton } from '../../components/confirm-button';
+import { Fact, FactGrid } from '../../components/fact';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageHeader } from '../../components/page-header';
 import { errorMessage, QueryState } from '../../components/query-state';
@@ -16,19 +17,6 @@ import { BlockLogo } from './block-logo';
 import { blockUsageSnippet, CodeSnippet } from './block-usage';
 
 const route = getRouteApi('/blocks/block/$id');
-
-function Meta({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 function BlockDetails({ doc }: { doc: BlockDocument }) {
   const trpc = useTRPC();
@@ -83,16 +71,16 @@ function BlockDetails({ doc }: { doc: BlockDocument }) {
       />
       <Stack gap="lg" maw={960}>
         <Card withBorder>
-          <SimpleGrid cols={{ base: 2, sm: 4 }}>
-            <Meta label="Type">
+          <FactGrid cols={{ base: 2, sm: 4 }}>
+            <Fact label="Type">
               <AnchorLink to="/blocks/catalog/$slug" params={{ slug: doc.blockTypeSlug }}>
                 {doc.blockTypeName}
               </AnchorLink>
-            </Meta>
-            <Meta label="Schema">{schema.data ? `version ${schema.data.version}` : '…'}</Meta>
-            <Meta label="Created">{formatDateTime(doc.createdAt)}</Meta>
-            <Meta label="Updated">{formatDateTime(doc.updatedAt)}</Meta>
-          </SimpleGrid>
+            </Fact>
+            <Fact label="Schema">{schema.data ? `version ${schema.data.version}` : '…'}</Fact>
+            <Fact label="Created">{formatDateTime(doc.createdAt)}</Fact>
+            <Fact label="Updated">{formatDateTime(doc.updatedAt)}</Fact>
+          </FactGrid>
         </Card>
         <Stack gap="xs">
           <Title order={4}>Fields</Title>

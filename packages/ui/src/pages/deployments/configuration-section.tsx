@@ -1,9 +1,9 @@
 import { Code, Stack, Text, Title } from '@mantine/core';
 import type { Deployment } from '@weft/schemas';
+import { Fact, FactGrid } from '../../components/fact';
 import { JsonView } from '../../components/json-view';
 import { AnchorLink } from '../../components/links';
 import { formatDateTime } from '../../lib/format';
-import { Field, FieldGrid } from './field-list';
 
 const code = (value: string | null) => (value ? <Code>{value}</Code> : null);
 
@@ -18,10 +18,10 @@ function concurrencyText(deployment: Deployment): string {
 export function ConfigurationSection({ deployment }: { deployment: Deployment }) {
   return (
     <Stack gap="lg">
-      <FieldGrid>
-        <Field label="Entrypoint">{code(deployment.entrypoint)}</Field>
-        <Field label="Path">{code(deployment.path)}</Field>
-        <Field label="Work pool">
+      <FactGrid>
+        <Fact label="Entrypoint">{code(deployment.entrypoint)}</Fact>
+        <Fact label="Path">{code(deployment.path)}</Fact>
+        <Fact label="Work pool">
           {deployment.workPoolName ? (
             <AnchorLink to="/work-pools/$name" params={{ name: deployment.workPoolName }}>
               {deployment.workPoolName}
@@ -30,21 +30,21 @@ export function ConfigurationSection({ deployment }: { deployment: Deployment })
           ) : (
             <Text size="sm">None: a serve process runs it</Text>
           )}
-        </Field>
-        <Field label="Concurrency limit">
+        </Fact>
+        <Fact label="Concurrency limit">
           <Text size="sm">{concurrencyText(deployment)}</Text>
-        </Field>
-        <Field label="Version">{code(deployment.version)}</Field>
-        <Field label="Last polled">
+        </Fact>
+        <Fact label="Version">{code(deployment.version)}</Fact>
+        <Fact label="Last polled">
           <Text size="sm">{formatDateTime(deployment.lastPolled)}</Text>
-        </Field>
-        <Field label="Created">
+        </Fact>
+        <Fact label="Created">
           <Text size="sm">{formatDateTime(deployment.createdAt)}</Text>
-        </Field>
-        <Field label="Updated">
+        </Fact>
+        <Fact label="Updated">
           <Text size="sm">{formatDateTime(deployment.updatedAt)}</Text>
-        </Field>
-      </FieldGrid>
+        </Fact>
+      </FactGrid>
       <Stack gap="xs">
         <Title order={4}>Description</Title>
         <Text size="sm" c={deployment.description ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>

@@ -6,7 +6,7 @@ import type { Deployment } from '@weft/schemas';
 import { useTRPC } from '../../app/trpc';
 import { ConfirmButton } from '../../components/confirm-button';
 import { ButtonLink } from '../../components/links';
-import { notifyDone, notifyFailed } from './notify';
+import { notifyDone, notifyFailed } from '../../components/notify';
 
 /** Run, pause or resume, and delete a deployment. */
 export function DeploymentActions({ deployment }: { deployment: Deployment }) {

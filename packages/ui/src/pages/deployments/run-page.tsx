@@ -5,11 +5,11 @@ import type { Deployment } from '@weft/schemas';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTRPC } from '../../app/trpc';
+import { notifyDone } from '../../components/notify';
 import { PageHeader } from '../../components/page-header';
 import { errorMessage, QueryState } from '../../components/query-state';
 import { type FormValue, SchemaForm } from '../../components/schema-form';
 import { parseJsonObject, toJsonObject } from './json-object-input';
-import { notifyDone } from './notify';
 import { parameterUiSchema, toFormSchema } from './parameter-form-schema';
 import { DEFAULT_RUN_OPTIONS, type RunOptions, RunOptionsFields, runOptionsErrors } from './run-options';
 

@@ -14,9 +14,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Schedule } from '@weft/schemas';
 import { useState } from 'react';
 import { useTRPC } from '../../app/trpc';
+import { notifyDone } from '../../components/notify';
 import { errorMessage } from '../../components/query-state';
 import { parseJsonObject } from './json-object-input';
-import { notifyDone } from './notify';
 import { describeCron, describeRRule, describeSchedule } from './schedule-text';
 import { LOCAL_TIME_ZONE, TIME_ZONES } from './time-zones';
 

@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { useTRPC } from '../../app/trpc';
 import { ConfirmButton } from '../../components/confirm-button';
 import { JsonView } from '../../components/json-view';
+import { notifyDone, notifyFailed } from '../../components/notify';
 import { EmptyState, QueryState } from '../../components/query-state';
-import { notifyDone, notifyFailed } from './notify';
 import { ScheduleForm } from './schedule-form';
 import { describeSchedule, scheduleKind, scheduleValue } from './schedule-text';
 

@@ -3,9 +3,9 @@ import { IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { WorkQueue } from '@weft/schemas';
 import { useTRPC } from '../../app/trpc';
+import { notifyDone, notifyFailed } from '../../components/notify';
 import { EmptyState, QueryState } from '../../components/query-state';
 import { formatDateTime, formatRelative } from '../../lib/format';
-import { notifyDone, notifyFailed } from '../deployments/notify';
 import { ConcurrencyLimitEditor } from './concurrency-limit-editor';
 import { PoolStatusBadge } from './status-badges';
 

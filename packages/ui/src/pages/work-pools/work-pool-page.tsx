@@ -4,11 +4,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { WorkPool } from '@weft/schemas';
 import { useTRPC } from '../../app/trpc';
+import { Fact, FactGrid } from '../../components/fact';
+import { notifyDone, notifyFailed } from '../../components/notify';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, QueryState } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
-import { Field, FieldGrid } from '../deployments/field-list';
-import { notifyDone, notifyFailed } from '../deployments/notify';
 import { FlowRunsTable } from '../runs/list/flow-runs-table';
 import { ConcurrencyLimitEditor } from './concurrency-limit-editor';
 import { JobTemplateSection } from './job-template-section';
@@ -71,8 +71,8 @@ function PoolDetails({ pool }: { pool: WorkPool }) {
         }
       />
       {pool.description && <Text c="dimmed">{pool.description}</Text>}
-      <FieldGrid>
-        <Field label="Concurrency limit">
+      <FactGrid>
+        <Fact label="Concurrency limit">
           <ConcurrencyLimitEditor
             label="concurrency limit of the pool"
             value={pool.concurrencyLimit}
@@ -89,14 +89,14 @@ function PoolDetails({ pool }: { pool: WorkPool }) {
               )
             }
           />
-        </Field>
-        <Field label="Created">
+        </Fact>
+        <Fact label="Created">
           <Text size="sm">{formatDateTime(pool.createdAt)}</Text>
-        </Field>
-        <Field label="Updated">
+        </Fact>
+        <Fact label="Updated">
           <Text size="sm">{formatDateTime(pool.updatedAt)}</Text>
-        </Field>
-      </FieldGrid>
+        </Fact>
+      </FactGrid>
       <Tabs
         value={tab}
         onChange={(next) =>

@@ -1,8 +1,8 @@
-import { Code, SimpleGrid, Stack, Title } from '@mantine/core';
+import { Code, Stack, Title } from '@mantine/core';
 import type { FlowRun } from '@weft/schemas';
+import { Fact, FactGrid } from '../../../components/fact';
 import { JsonView } from '../../../components/json-view';
 import { formatDateTime, formatDuration } from '../../../lib/format';
-import { Fact } from './flow-run-facts';
 
 function Mono({ value }: { value: string | null | undefined }) {
   return value ? <Code>{value}</Code> : <>—</>;
@@ -12,7 +12,7 @@ function Mono({ value }: { value: string | null | undefined }) {
 export function DetailsTab({ run }: { run: FlowRun }) {
   return (
     <Stack gap="lg" data-testid="flow-run-details">
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md" verticalSpacing="sm">
+      <FactGrid cols={{ base: 1, sm: 2, md: 3 }}>
         <Fact label="Flow run id">
           <Mono value={run.id} />
         </Fact>
@@ -48,7 +48,7 @@ export function DetailsTab({ run }: { run: FlowRun }) {
         <Fact label="Auto-scheduled">{run.autoScheduled ? 'yes' : 'no'}</Fact>
         <Fact label="Created">{formatDateTime(run.createdAt)}</Fact>
         <Fact label="Updated">{formatDateTime(run.updatedAt)}</Fact>
-      </SimpleGrid>
+      </FactGrid>
       <Stack gap="xs">
         <Title order={4}>Job variables</Title>
         <JsonView value={run.jobVariables} />

@@ -1,25 +1,12 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { FlowRun } from '@weft/schemas';
 import type { ReactNode } from 'react';
 import { useTRPC } from '../../../app/trpc';
+import { Fact, FactGrid } from '../../../components/fact';
 import { AnchorLink } from '../../../components/links';
 import { useNow } from '../../../components/use-now';
 import { formatDateTime, formatDuration } from '../../../lib/format';
-
-/** One labelled fact of a run. */
-export function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2} miw={0}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 /** The flow run a subflow run belongs to: its tracking task run's flow run. */
 function ParentRunLink({ parentTaskRunId }: { parentTaskRunId: string }) {
@@ -70,7 +57,7 @@ function createdBy(run: FlowRun): string {
 export function FlowRunFacts({ run }: { run: FlowRun }) {
   return (
     <Paper withBorder p="md" mb="md" data-testid="flow-run-facts">
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="sm">
+      <FactGrid cols={{ base: 1, xs: 2, md: 4 }}>
         <Fact label="Flow">
           <AnchorLink to="/flows/$id" params={{ id: run.flowId }}>
             {run.flowName}
@@ -118,7 +105,7 @@ export function FlowRunFacts({ run }: { run: FlowRun }) {
             </Group>
           </Fact>
         )}
-      </SimpleGrid>
+      </FactGrid>
     </Paper>
   );
 }

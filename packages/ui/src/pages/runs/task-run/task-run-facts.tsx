@@ -1,15 +1,15 @@
-import { Code, Paper, SimpleGrid, Text } from '@mantine/core';
+import { Code, Paper, Text } from '@mantine/core';
 import type { TaskRun } from '@weft/schemas';
+import { Fact, FactGrid } from '../../../components/fact';
 import { AnchorLink } from '../../../components/links';
 import { formatDateTime, formatDuration } from '../../../lib/format';
-import { Fact } from '../flow-run/flow-run-facts';
 import { retryPolicyText } from './retry-policy-text';
 
 /** When a task run ran, how often, how it retries and caches. */
 export function TaskRunFacts({ run, flowRunName }: { run: TaskRun; flowRunName: string | undefined }) {
   return (
     <Paper withBorder p="md" mb="md" data-testid="task-run-facts">
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="sm">
+      <FactGrid cols={{ base: 1, xs: 2, md: 4 }}>
         <Fact label="Flow run">
           {run.flowRunId ? (
             <AnchorLink to="/runs/flow-run/$id" params={{ id: run.flowRunId }} data-testid="flow-run-link">
@@ -46,7 +46,7 @@ export function TaskRunFacts({ run, flowRunName }: { run: TaskRun; flowRunName: 
         <Fact label="Id">
           <Code>{run.id}</Code>
         </Fact>
-      </SimpleGrid>
+      </FactGrid>
     </Paper>
   );
 }

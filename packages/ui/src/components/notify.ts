@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { errorMessage } from '../../components/query-state';
+import { errorMessage } from './query-state';
 
 /** Say that a change worked: `Paused etl/nightly`. */
 export function notifyDone(message: string): void {
