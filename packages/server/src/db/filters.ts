@@ -19,7 +19,10 @@ export function idConditions(column: string, filter: IdFilter | undefined): Cond
   if (!filter) return [];
   const ref = sql.ref(column);
   const out: Condition[] = [];
-  if (filter.any) out.push(sql<boolean>`${ref} = any(${filter.any}::uuid[])`);
+  // One id as `= $1`, not `= any($1)`: with an array Postgres can't walk a composite index that
+  // starts with the column in order (one flow run's task runs: 0.7 ms against 600 ms at 500k rows).
+  if (filter.any?.length === 1) out.push(sql<boolean>`${ref} = ${filter.any[0]}::uuid`);
+  else if (filter.any) out.push(sql<boolean>`${ref} = any(${filter.any}::uuid[])`);
   if (filter.notAny) out.push(sql<boolean>`not coalesce(${ref} = any(${filter.notAny}::uuid[]), false)`);
   if (filter.isNull !== undefined) out.push(isNull(ref, filter.isNull));
   return out;

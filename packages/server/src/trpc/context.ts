@@ -1,4 +1,6 @@
 import type {
+  BulkFlowRunIds,
+  BulkFlowRunResult,
   Flow,
   FlowCreate,
   FlowFilter,
@@ -6,9 +8,13 @@ import type {
   FlowRun,
   FlowRunCreate,
   FlowRunFilter,
+  FlowRunGraph,
+  FlowRunGraphInput,
+  FlowRunHistoryInput,
   FlowRunListInput,
   FlowRunSetState,
   FlowRunUpdate,
+  HistoryBucket,
   Log,
   LogBatch,
   LogListInput,
@@ -18,6 +24,7 @@ import type {
   TaskRunBatch,
   TaskRunCreate,
   TaskRunFilter,
+  TaskRunHistoryInput,
   TaskRunListInput,
 } from '@weft/schemas';
 import type { z } from 'zod';
@@ -61,6 +68,14 @@ export interface FlowRunService {
   delete(id: string): Promise<{ id: string }>;
   /** The run now, then again after every change, until `signal` aborts. */
   watch(id: string, signal: AbortSignal | undefined): AsyncGenerator<FlowRun>;
+  /** Runs by expected-start bucket and state, every bucket of the window present. */
+  history(input: z.output<typeof FlowRunHistoryInput>): Promise<HistoryBucket[]>;
+  /** The run's task runs and subflow runs as a DAG, with the run's states. */
+  graph(input: z.output<typeof FlowRunGraphInput>): Promise<FlowRunGraph>;
+  /** Propose CANCELLING to each run; per-run outcomes. */
+  bulkCancel(input: z.output<typeof BulkFlowRunIds>): Promise<BulkFlowRunResult>;
+  /** Delete the runs in one transaction; per-run outcomes. */
+  bulkDelete(input: z.output<typeof BulkFlowRunIds>): Promise<BulkFlowRunResult>;
 }
 
 /** Task runs: created and recorded in batches by the engine, read by everyone. */
@@ -71,6 +86,8 @@ export interface TaskRunService {
   list(input: z.output<typeof TaskRunListInput>): Promise<TaskRun[]>;
   count(filter: TaskRunFilter | undefined): Promise<number>;
   states(id: string): Promise<State[]>;
+  /** Task runs by expected-start bucket and state, every bucket of the window present. */
+  history(input: z.output<typeof TaskRunHistoryInput>): Promise<HistoryBucket[]>;
 }
 
 /** Logs: recorded in batches, listed, watched. */

@@ -17,7 +17,6 @@ import {
 } from '@weft/schemas';
 import { z } from 'zod';
 import { procedure, router } from '../../trpc/init';
-import type {} from './flow-run-ui-contract';
 
 const ById = z.object({ id: Uuid });
 

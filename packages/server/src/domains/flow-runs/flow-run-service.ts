@@ -16,7 +16,6 @@ import {
   updateFlowRunFields,
 } from './flow-run-repository';
 import { proposeFlowRunState } from './flow-run-state-writer';
-import type {} from './flow-run-ui-contract';
 
 export type { FlowRunService };
 

@@ -11,7 +11,6 @@ import {
 } from '@weft/schemas';
 import { z } from 'zod';
 import { procedure, router } from '../../trpc/init';
-import type {} from './task-run-ui-contract';
 
 /** `taskRuns.*` procedures. */
 export const taskRunRouter = router({

@@ -11,7 +11,6 @@ import {
   listTaskRuns,
   toTaskRun,
 } from './task-run-repository';
-import type {} from './task-run-ui-contract';
 import { writeTaskRunBatch } from './write-task-run-batch';
 
 export type { TaskRunService };
