@@ -3,7 +3,6 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import type { Artifact } from '@weft/schemas';
-import type { ReactNode } from 'react';
 import { useTRPC } from '../../app/trpc';
 import { ArtifactView, MarkdownView } from '../../components/artifact-view';
 import { ConfirmButton } from '../../components/confirm-button';

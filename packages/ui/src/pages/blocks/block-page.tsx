@@ -4,7 +4,6 @@ import { IconLock, IconPencil } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import type { BlockDocument } from '@weft/schemas';
-import type { ReactNode } from 'react';
 import { useTRPC } from '../../app/trpc';
 import { ConfirmButton } from '../../components/confirm-button';
 import { Fact, FactGrid } from '../../components/fact';

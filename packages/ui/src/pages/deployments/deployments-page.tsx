@@ -1,14 +1,12 @@
-import { Badge, Code, Pagination, Stack } from '@mantine/core';
+import { Code } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { DeploymentFilter } from '@weft/schemas';
 import { useTRPC } from '../../app/trpc';
-import { PageHeader } from '../../components/page-header';
 import { EmptyState, QueryState } from '../../components/query-state';
-import { NameSearchInput } from '../flows/name-search-input';
+import { pageWindow, SearchableList } from '../../components/searchable-list';
 import { DeploymentsTable } from './deployments-table';
 
-const PAGE_SIZE = 50;
 const route = getRouteApi('/deployments');
 
 /** `/deployments`: every deployment, searchable by its own or its flow's name. */
@@ -23,24 +21,21 @@ export function DeploymentsPage() {
     ...trpc.deployments.list.queryOptions({
       filter,
       sort: 'NAME_ASC',
-      limit: PAGE_SIZE,
-      offset: (page - 1) * PAGE_SIZE,
+      ...pageWindow(page),
     }),
     placeholderData: keepPreviousData,
   });
   const count = useQuery(trpc.deployments.count.queryOptions({ filter }));
-  const pages = Math.max(1, Math.ceil((count.data ?? 0) / PAGE_SIZE));
   return (
-    <Stack gap="md">
-      <PageHeader
-        title="Deployments"
-        badge={count.data !== undefined && <Badge variant="light">{count.data}</Badge>}
-      />
-      <NameSearchInput
-        value={q}
-        placeholder="Search deployments by name or flow"
-        onSearch={(text) => navigate({ search: { q: text, page: undefined } })}
-      />
+    <SearchableList
+      title="Deployments"
+      total={count.data}
+      search={q}
+      placeholder="Search deployments by name or flow"
+      onSearch={(text) => navigate({ search: { q: text, page: undefined } })}
+      page={page}
+      onPage={(next) => navigate({ search: (prev) => ({ ...prev, page: next === 1 ? undefined : next }) })}
+    >
       <QueryState query={deployments}>
         {(data) =>
           data.length > 0 ? (
@@ -57,15 +52,6 @@ export function DeploymentsPage() {
           )
         }
       </QueryState>
-      {pages > 1 && (
-        <Pagination
-          value={page}
-          total={pages}
-          onChange={(next) =>
-            navigate({ search: (prev) => ({ ...prev, page: next === 1 ? undefined : next }) })
-          }
-        />
-      )}
-    </Stack>
+    </SearchableList>
   );
 }

@@ -1,17 +1,15 @@
-import { Badge, Code, Group, Loader, Pagination, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Code, Group, Loader, Table, Text, Tooltip } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { Flow } from '@weft/schemas';
 import { useTRPC } from '../../app/trpc';
 import { AnchorLink } from '../../components/links';
-import { PageHeader } from '../../components/page-header';
 import { EmptyState, QueryState } from '../../components/query-state';
+import { pageWindow, SearchableList } from '../../components/searchable-list';
 import { StateBadge } from '../../components/state-badge';
 import { formatDateTime, formatRelative } from '../../lib/format';
-import { NameSearchInput } from './name-search-input';
 import { type FlowSummary, useFlowSummaries } from './use-flow-summaries';
 
-const PAGE_SIZE = 50;
 const route = getRouteApi('/flows');
 
 function DeploymentsCell({ summary }: { summary: FlowSummary }) {
@@ -96,24 +94,21 @@ export function FlowsPage() {
     ...trpc.flows.list.queryOptions({
       filter,
       sort: 'NAME_ASC',
-      limit: PAGE_SIZE,
-      offset: (page - 1) * PAGE_SIZE,
+      ...pageWindow(page),
     }),
     placeholderData: keepPreviousData,
   });
   const count = useQuery(trpc.flows.count.queryOptions({ filter }));
-  const pages = Math.max(1, Math.ceil((count.data ?? 0) / PAGE_SIZE));
   return (
-    <Stack gap="md">
-      <PageHeader
-        title="Flows"
-        badge={count.data !== undefined && <Badge variant="light">{count.data}</Badge>}
-      />
-      <NameSearchInput
-        value={q}
-        placeholder="Search flows by name"
-        onSearch={(text) => navigate({ search: { q: text, page: undefined } })}
-      />
+    <SearchableList
+      title="Flows"
+      total={count.data}
+      search={q}
+      placeholder="Search flows by name"
+      onSearch={(text) => navigate({ search: { q: text, page: undefined } })}
+      page={page}
+      onPage={(next) => navigate({ search: (prev) => ({ ...prev, page: next === 1 ? undefined : next }) })}
+    >
       <QueryState query={flows}>
         {(data) =>
           data.length === 0 ? (
@@ -130,15 +125,6 @@ export function FlowsPage() {
           )
         }
       </QueryState>
-      {pages > 1 && (
-        <Pagination
-          value={page}
-          total={pages}
-          onChange={(next) =>
-            navigate({ search: (prev) => ({ ...prev, page: next === 1 ? undefined : next }) })
-          }
-        />
-      )}
-    </Stack>
+    </SearchableList>
   );
 }

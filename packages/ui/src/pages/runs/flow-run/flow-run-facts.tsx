@@ -1,7 +1,6 @@
-import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Group, Paper, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { FlowRun } from '@weft/schemas';
-import type { ReactNode } from 'react';
 import { useTRPC } from '../../../app/trpc';
 import { Fact, FactGrid } from '../../../components/fact';
 import { AnchorLink } from '../../../components/links';
