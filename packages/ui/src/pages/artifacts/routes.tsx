@@ -1,9 +1,7 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { ArtifactType } from '@weft/schemas';
 import { z } from 'zod';
 import { rootRoute } from '../../app/root-route';
-import { ArtifactPage } from './artifact-page';
-import { ArtifactsPage } from './artifacts-page';
 
 /** `/artifacts?type=table&q=report`: the type filter and the key search. */
 const ArtifactsSearch = z.object({
@@ -15,13 +13,13 @@ export const artifactsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/artifacts',
   validateSearch: ArtifactsSearch,
-  component: ArtifactsPage,
+  component: lazyRouteComponent(() => import('./artifacts-page'), 'ArtifactsPage'),
 });
 
 export const artifactsIdRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/artifacts/$id',
-  component: ArtifactPage,
+  component: lazyRouteComponent(() => import('./artifact-page'), 'ArtifactPage'),
 });
 
 export const artifactsRoutes = [artifactsRoute, artifactsIdRoute];

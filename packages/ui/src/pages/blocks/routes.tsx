@@ -1,12 +1,6 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { z } from 'zod';
 import { rootRoute } from '../../app/root-route';
-import { BlockCatalogPage } from './block-catalog-page';
-import { BlockCreatePage } from './block-create-page';
-import { BlockEditPage } from './block-edit-page';
-import { BlockListPage } from './block-list-page';
-import { BlockPage } from './block-page';
-import { BlockTypePage } from './block-type-page';
 
 /** `/blocks?type=webhook&q=alerts`: the type filter and the name search. */
 const BlockListSearch = z.object({
@@ -18,37 +12,37 @@ export const blocksRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/blocks',
   validateSearch: BlockListSearch,
-  component: BlockListPage,
+  component: lazyRouteComponent(() => import('./block-list-page'), 'BlockListPage'),
 });
 
 export const blocksCatalogRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/blocks/catalog',
-  component: BlockCatalogPage,
+  component: lazyRouteComponent(() => import('./block-catalog-page'), 'BlockCatalogPage'),
 });
 
 export const blocksCatalogSlugRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/blocks/catalog/$slug',
-  component: BlockTypePage,
+  component: lazyRouteComponent(() => import('./block-type-page'), 'BlockTypePage'),
 });
 
 export const blocksCatalogSlugCreateRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/blocks/catalog/$slug/create',
-  component: BlockCreatePage,
+  component: lazyRouteComponent(() => import('./block-create-page'), 'BlockCreatePage'),
 });
 
 export const blocksBlockIdRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/blocks/block/$id',
-  component: BlockPage,
+  component: lazyRouteComponent(() => import('./block-page'), 'BlockPage'),
 });
 
 export const blocksBlockIdEditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/blocks/block/$id/edit',
-  component: BlockEditPage,
+  component: lazyRouteComponent(() => import('./block-edit-page'), 'BlockEditPage'),
 });
 
 export const blocksRoutes = [

@@ -1,11 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute } from '../../app/root-route';
-import { ConcurrencyLimitsPage } from './concurrency-limits-page';
 
 export const concurrencyLimitsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/concurrency-limits',
-  component: ConcurrencyLimitsPage,
+  component: lazyRouteComponent(() => import('./concurrency-limits-page'), 'ConcurrencyLimitsPage'),
 });
 
 export const concurrencyRoutes = [concurrencyLimitsRoute];

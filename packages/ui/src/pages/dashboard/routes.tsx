@@ -1,13 +1,12 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute } from '../../app/root-route';
-import { DashboardPage } from './dashboard-page';
 import { DashboardSearch } from './dashboard-window';
 
 export const homeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
   validateSearch: DashboardSearch,
-  component: DashboardPage,
+  component: lazyRouteComponent(() => import('./dashboard-page'), 'DashboardPage'),
 });
 
 export const dashboardRoutes = [homeRoute];

@@ -10,14 +10,11 @@ import { FlowRunsTable } from '../runs/list/flow-runs-table';
 import { ConfigurationSection } from './configuration-section';
 import { DeploymentActions } from './deployment-actions';
 import { DeploymentStatusBadge, PausedBadge, TagList } from './deployment-badges';
+import type { DeploymentTab } from './deployment-search';
 import { ParametersSection } from './parameters-section';
 import { SchedulesSection } from './schedules-section';
 
 const route = getRouteApi('/deployments/$id');
-
-/** The tabs of a deployment's page, in the URL (`?tab=schedules`). */
-export const DEPLOYMENT_TABS = ['runs', 'upcoming', 'schedules', 'parameters', 'configuration'] as const;
-export type DeploymentTab = (typeof DEPLOYMENT_TABS)[number];
 
 function DeploymentTabs({ deployment }: { deployment: Deployment }) {
   const { tab = 'runs' } = route.useSearch();

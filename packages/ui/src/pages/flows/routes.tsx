@@ -1,8 +1,6 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { z } from 'zod';
 import { rootRoute } from '../../app/root-route';
-import { FlowPage } from './flow-page';
-import { FlowsPage } from './flows-page';
 
 /** `/flows?q=etl&page=2`: the name search and the page are part of the URL. */
 const FlowsSearch = z.object({
@@ -14,13 +12,13 @@ export const flowsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/flows',
   validateSearch: FlowsSearch,
-  component: FlowsPage,
+  component: lazyRouteComponent(() => import('./flows-page'), 'FlowsPage'),
 });
 
 export const flowsIdRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/flows/$id',
-  component: FlowPage,
+  component: lazyRouteComponent(() => import('./flow-page'), 'FlowPage'),
 });
 
 export const flowsRoutes = [flowsRoute, flowsIdRoute];

@@ -1,31 +1,28 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute } from '../../app/root-route';
-import { FlowRunPage } from './flow-run/flow-run-page';
 import { FlowRunSearch } from './flow-run/flow-run-search';
-import { RunsPage } from './list/runs-page';
 import { validateRunsSearch } from './list/runs-search';
-import { TaskRunPage } from './task-run/task-run-page';
 import { TaskRunSearch } from './task-run/task-run-search';
 
 export const runsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/runs',
   validateSearch: validateRunsSearch,
-  component: RunsPage,
+  component: lazyRouteComponent(() => import('./list/runs-page'), 'RunsPage'),
 });
 
 export const runsFlowRunIdRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/runs/flow-run/$id',
   validateSearch: FlowRunSearch,
-  component: FlowRunPage,
+  component: lazyRouteComponent(() => import('./flow-run/flow-run-page'), 'FlowRunPage'),
 });
 
 export const runsTaskRunIdRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/runs/task-run/$id',
   validateSearch: TaskRunSearch,
-  component: TaskRunPage,
+  component: lazyRouteComponent(() => import('./task-run/task-run-page'), 'TaskRunPage'),
 });
 
 export const runsRoutes = [runsRoute, runsFlowRunIdRoute, runsTaskRunIdRoute];

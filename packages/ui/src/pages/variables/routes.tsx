@@ -1,7 +1,6 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { z } from 'zod';
 import { rootRoute } from '../../app/root-route';
-import { VariablesPage } from './variables-page';
 
 /** `/variables?q=region`: the name search. */
 const VariablesSearch = z.object({ q: z.string().optional() });
@@ -10,7 +9,7 @@ export const variablesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/variables',
   validateSearch: VariablesSearch,
-  component: VariablesPage,
+  component: lazyRouteComponent(() => import('./variables-page'), 'VariablesPage'),
 });
 
 export const variablesRoutes = [variablesRoute];

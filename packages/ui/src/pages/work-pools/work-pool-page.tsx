@@ -14,13 +14,10 @@ import { ConcurrencyLimitEditor } from './concurrency-limit-editor';
 import { JobTemplateSection } from './job-template-section';
 import { QueuesTable } from './queues-table';
 import { PoolStatusBadge } from './status-badges';
+import type { WorkPoolTab } from './work-pool-search';
 import { WorkersTable } from './workers-table';
 
 const route = getRouteApi('/work-pools/$name');
-
-/** The tabs of a work pool's page, in the URL (`?tab=workers`). */
-export const WORK_POOL_TABS = ['queues', 'workers', 'runs', 'template'] as const;
-export type WorkPoolTab = (typeof WORK_POOL_TABS)[number];
 
 function usePoolUpdate(pool: WorkPool) {
   const trpc = useTRPC();

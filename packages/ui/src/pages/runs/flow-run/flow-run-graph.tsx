@@ -1,3 +1,4 @@
+import '@xyflow/react/dist/style.css';
 import { Box, useComputedColorScheme, useMantineTheme } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';

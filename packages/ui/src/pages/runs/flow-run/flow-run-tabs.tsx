@@ -1,9 +1,8 @@
-import { Tabs } from '@mantine/core';
+import { Center, Loader, Tabs } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import type { FlowRun } from '@weft/schemas';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { JsonView } from '../../../components/json-view';
-import { ArtifactsTab } from './artifacts-tab';
 import { DetailsTab } from './details-tab';
 import { FlowRunGraphView } from './flow-run-graph';
 import type { FlowRunTab } from './flow-run-search';
@@ -12,6 +11,11 @@ import { LogViewer } from './log-viewer';
 import { ResultTab } from './result-tab';
 import { SubflowsTab } from './subflows-tab';
 import { TaskRunsTab } from './task-runs-tab';
+
+// Artifacts render markdown (react-markdown + remark-gfm): that code loads when the tab opens.
+const ArtifactsTab = lazy(() =>
+  import('./artifacts-tab').then((module) => ({ default: module.ArtifactsTab })),
+);
 
 const LABELS: Record<FlowRunTab, string> = {
   graph: 'Graph',
@@ -71,7 +75,17 @@ export function FlowRunTabs({ run, live, tab }: { run: FlowRun; live: boolean; t
           </Tabs.Tab>
         ))}
       </Tabs.List>
-      <Tabs.Panel value={tab}>{panel(tab, run, live)}</Tabs.Panel>
+      <Tabs.Panel value={tab}>
+        <Suspense
+          fallback={
+            <Center py="lg">
+              <Loader size="sm" />
+            </Center>
+          }
+        >
+          {panel(tab, run, live)}
+        </Suspense>
+      </Tabs.Panel>
     </Tabs>
   );
 }
