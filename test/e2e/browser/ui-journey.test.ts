@@ -86,7 +86,8 @@ describe('the web UI, end to end', { timeout: 180_000 }, () => {
     const page = await open('/');
     const failed = page.getByTestId('dashboard-failed-runs');
     await failed.getByText(failedRun.name).waitFor();
-    await page.getByTestId('run-history-chart').waitFor();
+    // The chart's bars load after the page (recharts is its own chunk).
+    await page.locator('[data-testid="run-history-chart"] .recharts-surface').waitFor();
     await saveScreenshot(page, 'dashboard');
 
     await failed.getByRole('link', { name: failedRun.name }).click();
@@ -169,7 +170,8 @@ describe('the web UI, end to end', { timeout: 180_000 }, () => {
     }
     const page = await open('/');
     await page.getByTestId('theme-toggle').click();
-    await page.getByTestId('run-history-chart').waitFor();
+    await page.locator('[data-testid="run-history-chart"] .recharts-surface').waitFor();
+    await page.mouse.move(600, 500); // away from the toggle's tooltip
     await saveScreenshot(page, 'dashboard-dark');
   });
 });

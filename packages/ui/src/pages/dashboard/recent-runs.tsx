@@ -1,4 +1,4 @@
-import { Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Box, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { FlowRunFilter } from '@weft/schemas';
 import type { ReactNode } from 'react';
@@ -48,24 +48,29 @@ export function RecentRuns({
               {empty}
             </Text>
           ) : (
-            <Stack gap={6}>
+            <Stack gap={10}>
               {rows.map((run) => (
-                <Group key={run.id} justify="space-between" wrap="nowrap" data-testid="recent-run">
+                // Two lines, so the state, the run's name and its flow stay readable in a third of the page.
+                <Stack key={run.id} gap={0} data-testid="recent-run">
                   <Group gap="xs" wrap="nowrap" miw={0}>
-                    <StateBadge type={run.stateType} name={run.stateName} />
+                    <Box style={{ flexShrink: 0 }}>
+                      <StateBadge type={run.stateType} name={run.stateName} />
+                    </Box>
                     <AnchorLink to="/runs/flow-run/$id" params={{ id: run.id }} size="sm" truncate>
                       {run.name}
                     </AnchorLink>
-                    <Text size="sm" c="dimmed" truncate>
+                  </Group>
+                  <Group gap={6} wrap="nowrap" miw={0}>
+                    <Text size="xs" c="dimmed" truncate>
                       {run.flowName}
                     </Text>
+                    <Tooltip label={formatDateTime(run.expectedStartTime)}>
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        · {formatRelative(run.startTime ?? run.expectedStartTime)}
+                      </Text>
+                    </Tooltip>
                   </Group>
-                  <Tooltip label={formatDateTime(run.expectedStartTime)}>
-                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                      {formatRelative(run.startTime ?? run.expectedStartTime)}
-                    </Text>
-                  </Tooltip>
-                </Group>
+                </Stack>
               ))}
             </Stack>
           )
