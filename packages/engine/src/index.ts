@@ -42,7 +42,7 @@ export { CachePolicy } from './caching/cache-policy';
 export type { CacheKeyFn } from './caching/compute-cache-key';
 export type { ConcurrencyOptions, RateLimitOptions } from './concurrency/concurrency';
 export { ConcurrencySlotTimeoutError, concurrency, rateLimit } from './concurrency/concurrency';
-export { flushEngine } from './config/engine-session';
+export { closeEngine, flushEngine } from './config/engine-session';
 export type { DeploymentRuntime, FlowRunRuntime, TaskRunRuntime } from './context/runtime';
 export { runtime } from './context/runtime';
 export type {

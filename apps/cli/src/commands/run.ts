@@ -1,3 +1,4 @@
+import { closeEngine } from '@weft/engine';
 import type { State } from '@weft/schemas';
 import type { Command } from 'commander';
 import { assertReachable, resolveApiTarget } from '../api';
@@ -72,6 +73,9 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
         `Running flow '${flow.name}' (recording to ${settings.WEFT_API_URL.value ?? 'an embedded server'})…`,
       );
       const { outcome, runName } = await runFlow(ctx, flow, parameters);
+      // Record what is queued and stop an embedded server now: waiting for the event loop to empty
+      // kept the command alive for seconds after its run (the embedded database's own timer).
+      await closeEngine();
       const { state } = outcome;
       if (options.json) {
         ctx.print(

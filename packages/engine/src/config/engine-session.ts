@@ -171,3 +171,20 @@ export async function flushEngine(): Promise<void> {
   const session = (globalThis as unknown as Holder)[SESSION];
   if (session) await (await session).flush();
 }
+
+/**
+ * Flush and close this process's session: everything queued is recorded, and an embedded server
+ * is stopped and its database released now, instead of when the event loop empties (the embedded
+ * database keeps a timer of its own, so that can take seconds). The next run connects again.
+ * `weft run` calls it when its run is done.
+ * @example
+ * await pipeline();
+ * await closeEngine();
+ */
+export async function closeEngine(): Promise<void> {
+  const holder = globalThis as unknown as Holder;
+  const session = holder[SESSION];
+  if (!session) return;
+  holder[SESSION] = undefined;
+  await (await session).close();
+}
