@@ -117,16 +117,6 @@ describe('the web UI, end to end', { timeout: 180_000 }, () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('lists the runs with their states', async () => {
-    const page = await open('/runs');
-    const rows = page.getByTestId('flow-run-row');
-    await rows.first().waitFor();
-    const failedRun = await ui.client.flowRuns.read.query({ id: failedRunId });
-    await rows.filter({ hasText: failedRun.name }).waitFor();
-    await saveScreenshot(page, 'runs');
-    expect(pageErrors(page)).toEqual([]);
-  });
-
   it('runs the deployment from its generated form with edited parameters, and the run completes', async () => {
     const page = await open('/deployments');
     await page.getByRole('link', { name: /hello/ }).first().click();
@@ -155,12 +145,24 @@ describe('the web UI, end to end', { timeout: 180_000 }, () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it('lists the runs with their states: the failed one and the deployment run', async () => {
+    const page = await open('/runs');
+    const rows = page.getByTestId('flow-run-row');
+    await rows.first().waitFor();
+    const failedRun = await ui.client.flowRuns.read.query({ id: failedRunId });
+    await rows.filter({ hasText: failedRun.name }).waitFor();
+    await rows.filter({ hasText: 'hello' }).waitFor(); // the deployment run's row names its deployment
+    await saveScreenshot(page, 'runs');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   it('shows the other main pages (screenshots for the README)', async () => {
+    await ui.client.workPools.create.mutate({ name: 'local', type: 'process', concurrencyLimit: 4 });
     for (const [path, name, ready] of [
       ['/deployments', 'deployments', 'hello'],
       ['/flows', 'flows', 'nightly-etl'],
       ['/blocks/catalog', 'blocks-catalog', 'Secret'],
-      ['/work-pools', 'work-pools', null],
+      ['/work-pools', 'work-pools', 'local'],
     ] as const) {
       const page = await open(path);
       if (ready) await page.getByText(ready).first().waitFor();
