@@ -1,11 +1,10 @@
-import { Alert, Button, Group, Modal, NumberInput, Stack, Switch, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Stack, Switch, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ConcurrencyLimit } from '@weft/schemas';
 import { useState } from 'react';
 import { useTRPC } from '../../app/trpc';
-import { errorMessage } from '../../components/query-state';
+import { ModalFormFooter } from '../../components/modal-form-footer';
 import { limitNameProblem, limitNumberProblem, MAX_LIMIT } from './limit-checks';
 
 /** Create a limit (no `limit`) or change one: name, slots, slot decay, active. */
@@ -90,25 +89,13 @@ export function LimitFormModal({ limit, onClose }: { limit?: ConcurrencyLimit; o
             checked={active}
             onChange={(event) => setActive(event.currentTarget.checked)}
           />
-          {mutation.error && (
-            <Alert
-              color="red"
-              icon={<IconAlertTriangle />}
-              title="Not saved"
-              role="alert"
-              data-testid="limit-error"
-            >
-              {errorMessage(mutation.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={mutation.isPending} data-testid="limit-submit">
-              {limit ? 'Save' : 'Create'}
-            </Button>
-          </Group>
+          <ModalFormFooter
+            error={mutation.error}
+            onCancel={onClose}
+            submitting={mutation.isPending}
+            submitLabel={limit ? 'Save' : 'Create'}
+            testId="limit"
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,12 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Modal, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Variable } from '@weft/schemas';
 import { VariableName, VariableTags } from '@weft/schemas';
 import { useState } from 'react';
 import { useTRPC } from '../../app/trpc';
-import { errorMessage } from '../../components/query-state';
+import { ModalFormFooter } from '../../components/modal-form-footer';
 import { firstProblem, parseVariableValue } from './variable-value';
 
 /** Create a variable (no `variable`) or edit one: its name, its JSON value and its tags. */
@@ -102,25 +101,13 @@ export function VariableFormModal({
             error={tagsError}
             clearable
           />
-          {mutation.error && (
-            <Alert
-              color="red"
-              icon={<IconAlertTriangle />}
-              title="Not saved"
-              role="alert"
-              data-testid="variable-error"
-            >
-              {errorMessage(mutation.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={mutation.isPending} data-testid="variable-submit">
-              {variable ? 'Save' : 'Create'}
-            </Button>
-          </Group>
+          <ModalFormFooter
+            error={mutation.error}
+            onCancel={onClose}
+            submitting={mutation.isPending}
+            submitLabel={variable ? 'Save' : 'Create'}
+            testId="variable"
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Select, TagsInput, TextInput } from '@mantine/core';
+import { Button, type ComboboxData, Group, MultiSelect, Select, TagsInput, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -27,6 +27,39 @@ function titleCase(type: string): string {
 
 /** A change of some filters; `undefined` clears one. */
 export type RunsSearchPatch = Partial<RunsSearch>;
+
+/** One multi-value filter of the runs list: empty means any. */
+function FilterSelect({
+  label,
+  any,
+  data,
+  values,
+  onChange,
+  w = 200,
+  searchable = true,
+}: {
+  label: string;
+  any: string;
+  data: ComboboxData;
+  values: string[];
+  onChange: (values: string[]) => void;
+  w?: number;
+  searchable?: boolean;
+}) {
+  return (
+    <MultiSelect
+      size="xs"
+      w={w}
+      label={label}
+      placeholder={values.length ? undefined : any}
+      data={data}
+      value={values}
+      onChange={onChange}
+      searchable={searchable}
+      clearable
+    />
+  );
+}
 
 /** The runs list's filters: each change goes to the URL. */
 export function RunsFilters({
@@ -61,48 +94,35 @@ export function RunsFilters({
           commitQ(e.currentTarget.value);
         }}
       />
-      <MultiSelect
-        size="xs"
-        w={200}
+      <FilterSelect
         label="State"
-        placeholder={search.state?.length ? undefined : 'Any state'}
+        any="Any state"
         data={STATE_TYPE_ORDER.map((type) => ({ value: type, label: titleCase(type) }))}
-        value={search.state ?? []}
+        values={search.state ?? []}
         onChange={(values) => onChange({ state: list(values as StateType[]) })}
-        clearable
+        searchable={false}
       />
-      <MultiSelect
-        size="xs"
-        w={200}
+      <FilterSelect
         label="Flow"
-        placeholder={search.flow?.length ? undefined : 'Any flow'}
+        any="Any flow"
         data={(flows.data ?? []).map((flow) => ({ value: flow.id, label: flow.name }))}
-        value={search.flow ?? []}
+        values={search.flow ?? []}
         onChange={(values) => onChange({ flow: list(values) })}
-        searchable
-        clearable
       />
-      <MultiSelect
-        size="xs"
-        w={200}
+      <FilterSelect
         label="Deployment"
-        placeholder={search.deployment?.length ? undefined : 'Any deployment'}
+        any="Any deployment"
         data={(deployments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-        value={search.deployment ?? []}
+        values={search.deployment ?? []}
         onChange={(values) => onChange({ deployment: list(values) })}
-        searchable
-        clearable
       />
-      <MultiSelect
-        size="xs"
-        w={170}
+      <FilterSelect
         label="Work pool"
-        placeholder={search.pool?.length ? undefined : 'Any pool'}
+        any="Any pool"
+        w={170}
         data={(pools.data ?? []).map((pool) => pool.name)}
-        value={search.pool ?? []}
+        values={search.pool ?? []}
         onChange={(values) => onChange({ pool: list(values) })}
-        searchable
-        clearable
       />
       <TagsInput
         size="xs"
