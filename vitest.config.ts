@@ -25,7 +25,9 @@ export default defineConfig({
       { extends: true, test: { name: 'engine', include: ['packages/engine/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'cli', include: ['apps/cli/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'ui', include: ['packages/ui/src/**/*.test.ts'] } },
-      { extends: true, test: { name: 'e2e', include: ['test/**/*.test.ts'] } },
+      // expect.poll waits up to 10 s here (1 s by default): a browser on a loaded CI machine is slow.
+      // biome-ignore format: one project per line
+      { extends: true, test: { name: 'e2e', include: ['test/**/*.test.ts'], expect: { poll: { timeout: 10_000 } } } },
     ],
   },
 });
