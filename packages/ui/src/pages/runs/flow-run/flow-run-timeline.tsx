@@ -1,28 +1,21 @@
 import { Box, Paper, Stack, Table, Text, Title, Tooltip, useMantineTheme } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { FlowRun, FlowRunGraph, State } from '@weft/schemas';
+import type { FlowRun, State } from '@weft/schemas';
 import { useTRPC } from '../../../app/trpc';
 import { EmptyState, QueryState } from '../../../components/query-state';
 import { StateBadge } from '../../../components/state-badge';
 import { formatDateTime } from '../../../lib/format';
 import { stateColor } from './graph-node';
-import { type Span, TimeAxis, TimelineRow } from './timeline-bars';
+import { TimeAxis, TimelineRow } from './timeline-bars';
+import { spanOf, stateStripEnd } from './timeline-span';
 import { LIVE_REFETCH_MS } from './use-flow-run';
-
-function spanOf(graph: FlowRunGraph, now: number): Span {
-  const starts = graph.nodes.flatMap((node) => (node.startTime ? [node.startTime.getTime()] : []));
-  const ends = graph.nodes.map((node) => node.endTime?.getTime() ?? now);
-  const start = graph.startTime?.getTime() ?? Math.min(...starts, now);
-  const end = graph.endTime?.getTime() ?? Math.max(...ends, start + 1);
-  return { start, end: Math.max(end, start + 1) };
-}
 
 /** The flow run's own states as one bar: each state's stretch, until the next one (or now). */
 function StateStrip({ states, now }: { states: State[]; now: number }) {
   const theme = useMantineTheme();
   if (states.length === 0) return null;
   const first = states[0]!.timestamp.getTime();
-  const last = states.length > 1 ? now : first + 1;
+  const last = Math.max(stateStripEnd(states, now), first + 1);
   const total = Math.max(last - first, 1);
   return (
     <Box

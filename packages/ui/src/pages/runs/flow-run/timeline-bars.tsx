@@ -3,16 +3,13 @@ import type { FlowRunGraphNode } from '@weft/schemas';
 import { AnchorLink } from '../../../components/links';
 import { formatDateTime, formatDuration, secondsBetween } from '../../../lib/format';
 import { stateColor } from './graph-node';
+import type { Span } from './timeline-span';
 
 const LABEL_WIDTH = 220;
 /** Where the axis labels go, as fractions of the span. */
 const TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
 
 /** The time span a timeline draws: from the first start to the last end (or now, while running). */
-export interface Span {
-  start: number;
-  end: number;
-}
 
 function percent(time: number, span: Span): number {
   const length = Math.max(span.end - span.start, 1);
