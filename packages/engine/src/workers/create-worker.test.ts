@@ -135,6 +135,12 @@ describe('a process worker', () => {
     const cancelled = await untilState(run.id, ['CANCELLED', 'CRASHED', 'COMPLETED']);
     expect(cancelled.stateType).toBe('CANCELLED');
     expect(Date.now() - asked).toBeLessThan(15_000);
+    // The engine in the child marks its run Cancelled on SIGTERM, before the child has exited: the
+    // worker's `finished` event comes once the process is gone.
+    await waitFor(
+      async () => events.map((e) => e.type),
+      (types) => types.includes('finished'),
+    );
     expect(() => process.kill(pid, 0)).toThrow();
     expect(events.map((e) => e.type)).toContain('cancelling');
   });
