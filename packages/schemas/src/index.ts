@@ -185,7 +185,7 @@ export {
   TaskRunSort,
   TaskRunStateRecord,
 } from './task-runs/task-run';
-export { BulkFlowRunIds, BulkFlowRunResult, MAX_BULK_IDS } from './ui/bulk';
+export { BulkFlowRunIds, BulkFlowRunResult, LatestFlowRunsInput, MAX_BULK_IDS } from './ui/bulk';
 export {
   FlowRunGraph,
   FlowRunGraphInput,

@@ -25,3 +25,9 @@ export const BulkFlowRunResult = z.object({
   ),
 });
 export type BulkFlowRunResult = z.infer<typeof BulkFlowRunResult>;
+
+/** The flows whose latest started run to read (one page of the flows list). */
+export const LatestFlowRunsInput = z.object({
+  flowIds: z.array(Uuid).min(1, 'flowIds must name at least one flow').max(MAX_BULK_IDS),
+});
+export type LatestFlowRunsInput = z.input<typeof LatestFlowRunsInput>;

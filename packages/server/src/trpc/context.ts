@@ -15,6 +15,7 @@ import type {
   FlowRunSetState,
   FlowRunUpdate,
   HistoryBucket,
+  LatestFlowRunsInput,
   Log,
   LogBatch,
   LogListInput,
@@ -62,6 +63,8 @@ export interface FlowRunService {
   get(id: string): Promise<FlowRun>;
   list(input: z.output<typeof FlowRunListInput>): Promise<FlowRun[]>;
   count(filter: FlowRunFilter | undefined): Promise<number>;
+  /** The most recently started run of each flow. */
+  latestPerFlow(input: z.output<typeof LatestFlowRunsInput>): Promise<FlowRun[]>;
   update(input: z.output<typeof FlowRunUpdate>): Promise<FlowRun>;
   setState(input: z.output<typeof FlowRunSetState>): Promise<OrchestrationResult>;
   states(id: string): Promise<State[]>;

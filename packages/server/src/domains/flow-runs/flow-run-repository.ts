@@ -129,6 +129,24 @@ export function listFlowRuns(
     .execute();
 }
 
+/**
+ * The most recently started run of each flow (flows without a started run have none): per flow,
+ * the newest start time, read through the flow_id index.
+ */
+export function latestStartedFlowRuns(db: Db, flowIds: string[]): Promise<FlowRunWithStateRow[]> {
+  return selectFlowRuns(db)
+    .where(
+      sql<boolean>`flow_run.id in (
+        select latest.id from unnest(${flowIds}::uuid[]) as f(id)
+        cross join lateral (
+          select r.id from flow_run r where r.flow_id = f.id and r.start_time is not null
+          order by r.start_time desc, r.id desc limit 1
+        ) latest)`,
+    )
+    .orderBy('flow_run.start_time', 'desc')
+    .execute();
+}
+
 /** How many flow runs match a filter. */
 export async function countFlowRuns(db: Db, filter: FlowRunFilter | undefined): Promise<number> {
   const row = await db

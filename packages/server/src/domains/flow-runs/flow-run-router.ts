@@ -11,6 +11,7 @@ import {
   FlowRunSetState,
   FlowRunUpdate,
   HistoryBucket,
+  LatestFlowRunsInput,
   OrchestrationResult,
   State,
   Uuid,
@@ -31,6 +32,11 @@ export const flowRunRouter = router({
     .output(FlowRun)
     .query(({ ctx, input }) => ctx.services.flowRuns.get(input.id)),
   list: procedure.input(FlowRunListInput).query(({ ctx, input }) => ctx.services.flowRuns.list(input)),
+  /** The most recently started run of each of the flows (the flows list's "last run"). */
+  latestPerFlow: procedure
+    .input(LatestFlowRunsInput)
+    .output(z.array(FlowRun))
+    .query(({ ctx, input }) => ctx.services.flowRuns.latestPerFlow(input)),
   count: procedure
     .input(FlowRunCountInput)
     .query(({ ctx, input }) => ctx.services.flowRuns.count(input.filter)),

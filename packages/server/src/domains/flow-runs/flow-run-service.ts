@@ -10,6 +10,7 @@ import {
   countFlowRuns,
   deleteFlowRun,
   findFlowRun,
+  latestStartedFlowRuns,
   listFlowRunStates,
   listFlowRuns,
   toFlowRun,
@@ -38,6 +39,10 @@ export function createFlowRunService(resources: ServerResources): FlowRunService
       return (await listFlowRuns(db, input)).map((row) => toFlowRun(row, now));
     },
     count: (filter) => countFlowRuns(db, filter),
+    async latestPerFlow(input) {
+      const now = clock();
+      return (await latestStartedFlowRuns(db, input.flowIds)).map((row) => toFlowRun(row, now));
+    },
     async update(input) {
       const found = await updateFlowRunFields(db, input, clock());
       if (!found) throw new NotFoundError('Flow run', input.id);
