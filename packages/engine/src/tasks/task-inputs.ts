@@ -125,9 +125,8 @@ function trackedUpstream(
     const arg = args[i];
     if (typeof arg !== 'object' || arg === null) continue;
     const id = results.get(arg);
-    if (id !== undefined && !upstream.some((u) => u.id === id && u.position === i)) {
-      upstream.push({ position: i, id });
-    }
+    // A tracked result is a plain value, never a future, so no other entry names this position.
+    if (id !== undefined) upstream.push({ position: i, id });
   }
 }
 

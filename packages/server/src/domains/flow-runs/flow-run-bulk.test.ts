@@ -1,4 +1,4 @@
-import { type State, type StateType, uuid7 } from '@weft/schemas';
+import { newState, uuid7 } from '@weft/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../../router';
 import { createTestServer, type TestServer } from '../../testing/create-test-server';
@@ -19,30 +19,13 @@ async function runIn(...types: ('PENDING' | 'RUNNING' | 'COMPLETED' | 'CANCELLIN
   return id;
 }
 
-function stateOf(type: StateType): State {
-  return { id: uuid7(), type, name: type, timestamp: clock(), message: null, stateDetails: {}, data: null };
-}
-
 /** A run with a task run (and its state) and logs of both. */
 async function runWithChildren(): Promise<string> {
   const id = await runIn('RUNNING');
   const taskRunId = uuid7();
   await api.taskRuns.recordBatch({
     taskRuns: [{ id: taskRunId, name: 't', flowRunId: id, taskKey: 't', dynamicKey: '0' }],
-    states: [
-      {
-        taskRunId,
-        state: {
-          id: uuid7(),
-          type: 'RUNNING',
-          name: 'Running',
-          timestamp: clock(),
-          message: null,
-          stateDetails: {},
-          data: null,
-        },
-      },
-    ],
+    states: [{ taskRunId, state: newState('RUNNING', { timestamp: clock() }) }],
   });
   const log = { name: 'x', level: 20, message: 'hi', timestamp: clock() };
   await api.logs.create([
@@ -106,7 +89,7 @@ describe('flowRuns.bulkCancel', () => {
 
   it('reports a refusal (abort, wait, reject into another state) as rejected with the reason', () => {
     const id = uuid7();
-    const running = { ...stateOf('RUNNING'), name: 'Running' };
+    const running = newState('RUNNING', { timestamp: clock() });
     expect(
       cancelOutcome(id, {
         status: 'ABORT',
