@@ -41,7 +41,7 @@ export interface CreateEngineSessionOptions {
   onClose?: () => Promise<void>;
   /** Starts an embedded server's background services. */
   startServerServices?: () => void;
-  recorder?: { intervalMs?: number; maxQueued?: number; maxInFlight?: number };
+  recorder?: { intervalMs?: number; maxQueued?: number; maxInFlight?: number; lingerMs?: number };
   logs?: { intervalMs?: number; maxQueued?: number };
 }
 

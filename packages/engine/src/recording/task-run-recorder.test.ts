@@ -1,4 +1,4 @@
-import { newState, uuid7 } from '@weft/schemas';
+import { MAX_TASK_RUN_BATCH, newState, uuid7 } from '@weft/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flow } from '../flows/flow';
 import { task } from '../tasks/task';
@@ -67,6 +67,7 @@ describe('task run recording', () => {
     const recorder = new TaskRunRecorder({
       intervalMs: 1,
       maxQueued: 4,
+      lingerMs: 0,
       send: (batch) =>
         new Promise<void>((resolve) => {
           inFlight += 1;
@@ -120,6 +121,7 @@ describe('task run recording', () => {
     const recorder = new TaskRunRecorder({
       intervalMs: 1,
       maxQueued: 2,
+      lingerMs: 0,
       send: (batch) => t.client.taskRuns.recordBatch.mutate(batch),
     });
     const ids = Array.from({ length: 20 }, () => uuid7());
@@ -138,6 +140,80 @@ describe('task run recording', () => {
       expect(states.map((s) => s.type)).toEqual(['PENDING', 'RUNNING', 'COMPLETED']);
       expect((await t.client.taskRuns.read.query({ id })).stateType).toBe('COMPLETED');
     }
+  });
+});
+
+type Recorded = { runs: string[]; states: { taskRunId: string; type: string }[] };
+
+/** A recorder whose batches are kept, not sent anywhere. */
+function keepingRecorder(options: { lingerMs: number; intervalMs?: number }) {
+  const sent: Recorded[] = [];
+  const recorder = new TaskRunRecorder({
+    ...options,
+    send: async (batch) => {
+      sent.push({
+        runs: batch.taskRuns.map((r) => r.id),
+        states: batch.states.map((s) => ({ taskRunId: s.taskRunId, type: s.state.type })),
+      });
+    },
+  });
+  const start = (id: string) => {
+    recorder.createRun({ id, name: id, flowRunId: null, taskKey: 'k', dynamicKey: id });
+    recorder.setState(id, newState('PENDING'));
+    recorder.setState(id, newState('RUNNING'));
+  };
+  return { recorder, sent, start };
+}
+
+describe('records of runs that have not finished linger', () => {
+  it('sends a short run in one piece: created with all its states in one batch', async () => {
+    const { recorder, sent, start } = keepingRecorder({ lingerMs: 200, intervalMs: 1 });
+    const id = uuid7();
+    start(id);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(sent).toEqual([]);
+    recorder.setState(id, newState('COMPLETED'));
+    await expect.poll(() => sent.length).toBe(1);
+    expect(sent[0]).toEqual({
+      runs: [id],
+      states: ['PENDING', 'RUNNING', 'COMPLETED'].map((type) => ({ taskRunId: id, type })),
+    });
+  });
+
+  it('sends a run that is still open once it has lingered, and its end later', async () => {
+    const { recorder, sent, start } = keepingRecorder({ lingerMs: 40, intervalMs: 1 });
+    const id = uuid7();
+    start(id);
+    await expect.poll(() => sent.length, { timeout: 2_000 }).toBe(1);
+    expect(sent[0]!.states.map((s) => s.type)).toEqual(['PENDING', 'RUNNING']);
+    recorder.setState(id, newState('COMPLETED'));
+    await expect.poll(() => sent.length).toBe(2);
+    expect(sent[1]).toEqual({ runs: [], states: [{ taskRunId: id, type: 'COMPLETED' }] });
+  });
+
+  it('flush sends open runs at once', async () => {
+    const { recorder, sent, start } = keepingRecorder({ lingerMs: 60_000 });
+    start(uuid7());
+    await recorder.flush();
+    expect(sent.map((b) => b.states.length)).toEqual([2]);
+  });
+
+  it('keeps each of thousands of runs started at once in one batch, their ends queued after all starts', async () => {
+    const { recorder, sent, start } = keepingRecorder({ lingerMs: 60_000 });
+    const ids = Array.from({ length: 3_000 }, () => uuid7());
+    for (const id of ids) start(id);
+    for (const id of ids) recorder.setState(id, newState('COMPLETED'));
+    await recorder.flush();
+    expect(sent.length).toBeGreaterThan(1);
+    for (const batch of sent) {
+      expect(batch.states.length).toBeLessThanOrEqual(MAX_TASK_RUN_BATCH);
+      // Every run created in a batch has all three states in it.
+      const counts = new Map<string, number>();
+      for (const s of batch.states) counts.set(s.taskRunId, (counts.get(s.taskRunId) ?? 0) + 1);
+      expect(batch.runs.every((id) => counts.get(id) === 3)).toBe(true);
+      expect(counts.size).toBe(batch.runs.length);
+    }
+    expect(sent.flatMap((b) => b.runs).sort()).toEqual([...ids].sort());
   });
 });
 

@@ -21,6 +21,13 @@ export interface TaskRunRecorderOptions {
   /** Flush at once when this many records are queued. @default 500 */
   maxQueued?: number;
   /**
+   * How long the records of a task run that has not finished yet may wait, so that a short task
+   * run reaches the server in one piece: inserted with its states and final fields, never updated.
+   * A run still open after this long is sent as it is (it shows as Pending or Running), and
+   * `flush()` sends everything at once. @default 50
+   */
+  lingerMs?: number;
+  /**
    * Batches on their way at once: with two, the engine builds and serialises the next batch while
    * the server writes the previous one. @default 2
    */
@@ -66,7 +73,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * (`taskRuns.recordBatch`): every `intervalMs`, or at once when `maxQueued` records wait. Up to
  * `maxInFlight` batches are on their way at once, and a run never has records in two of them: the
  * queue is FIFO and a record of a run that is in a batch still on its way waits for the next
- * batch, so a run is always created before its states and its states arrive in order. A failed
+ * batch, so a run is always created before its states and its states arrive in order. The records
+ * of a run that has not finished linger up to `lingerMs`, so a short run is inserted whole (no
+ * update of its row, no lock) instead of created in one batch and finished in the next. A failed
  * batch is retried (the server ignores state ids it already has) with backoff.
  * @internal
  */
@@ -76,6 +85,18 @@ export class TaskRunRecorder {
   #queue: Entry[] = [];
   /** Task runs whose last state is not terminal, with their flow run. */
   readonly #open = new Map<string, string | null>();
+  /**
+   * Open runs created through {@link createRun}: when they were queued, and whether a take has
+   * held them back already. A run lingers until both: a busy event loop (10,000 tasks started in
+   * one go) can delay the first take past `lingerMs` while the runs are about to finish.
+   */
+  readonly #born = new Map<string, { at: number; held: boolean }>();
+  /** Records held back by the last take (open runs lingering), so pushes don't rescan for nothing. */
+  #held = 0;
+  /** When the oldest record held back stops lingering. */
+  #nextRipe = Number.POSITIVE_INFINITY;
+  /** Set while flushing: nothing lingers. */
+  #draining = false;
   #timer: NodeJS.Timeout | undefined;
   /** Batches on their way, each with the task runs it holds records of. */
   readonly #inFlight = new Map<Promise<void>, Set<string>>();
@@ -83,18 +104,28 @@ export class TaskRunRecorder {
   batchesSent = 0;
 
   constructor(options: TaskRunRecorderOptions) {
-    this.#options = { intervalMs: 5, maxQueued: 500, maxInFlight: 2, maxAttempts: 5, ...options };
+    this.#options = {
+      intervalMs: 5,
+      maxQueued: 500,
+      maxInFlight: 2,
+      maxAttempts: 5,
+      lingerMs: 50,
+      ...options,
+    };
   }
 
   /** Queue the creation of a task run. */
   createRun(run: TaskRunCreate): void {
+    this.#born.set(run.id, { at: performance.now(), held: false });
     this.#push({ kind: 'run', taskRunId: run.id, run });
   }
 
   /** Queue a state change of a task run. */
   setState(taskRunId: string, state: State): void {
-    if (isTerminalStateType(state.type)) this.#open.delete(taskRunId);
-    else this.#open.set(taskRunId, state.stateDetails.flowRunId ?? null);
+    if (isTerminalStateType(state.type)) {
+      this.#open.delete(taskRunId);
+      this.#born.delete(taskRunId);
+    } else this.#open.set(taskRunId, state.stateDetails.flowRunId ?? null);
     this.#push({ kind: 'state', taskRunId, state });
   }
 
@@ -130,11 +161,16 @@ export class TaskRunRecorder {
   /** Send everything queued so far and wait until it is recorded. */
   async flush(): Promise<void> {
     this.#clearTimer();
-    while (this.#queue.length > 0 || this.#inFlight.size > 0) {
-      // Nothing could be taken (every queued record waits for a batch on its way): wait for one.
-      if (this.#queue.length === 0 || !this.#startBatch()) {
-        await Promise.race(this.#inFlight.keys());
+    this.#draining = true;
+    try {
+      while (this.#queue.length > 0 || this.#inFlight.size > 0) {
+        // Nothing could be taken (every queued record waits for a batch on its way): wait for one.
+        if (this.#queue.length === 0 || !this.#startBatch()) {
+          await Promise.race(this.#inFlight.keys());
+        }
       }
+    } finally {
+      this.#draining = false;
     }
   }
 
@@ -166,7 +202,7 @@ export class TaskRunRecorder {
       })
       .finally(() => {
         this.#inFlight.delete(settled);
-        if (this.#queue.length >= this.#options.maxQueued) this.#startBatch();
+        if (this.#queue.length - this.#held >= this.#options.maxQueued) this.#startBatch();
         if (this.#queue.length > 0) this.#schedule();
       });
     this.#inFlight.set(settled, runs);
@@ -179,16 +215,23 @@ export class TaskRunRecorder {
   #push(entry: Entry): void {
     this.#queue.push(entry);
     if (this.#inFlight.size >= this.#options.maxInFlight) return; // a batch ending schedules the next
-    if (this.#queue.length >= this.#options.maxQueued) this.#startBatch();
+    if (this.#queue.length - this.#held >= this.#options.maxQueued) this.#startBatch();
     else this.#schedule();
   }
 
   #schedule(): void {
     if (this.#timer || this.#queue.length === 0) return;
+    // Only lingering records queued: wake when the oldest of them is due, not every interval.
+    const delay =
+      this.#queue.length > this.#held
+        ? this.#options.intervalMs
+        : Math.max(this.#options.intervalMs, this.#nextRipe - performance.now());
+    // Everything queued waits for a batch on its way, whose end schedules again.
+    if (!Number.isFinite(delay)) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       this.#startBatch();
-    }, this.#options.intervalMs);
+    }, delay);
     // A pending flush must not keep the process alive; flows flush explicitly when they end.
     this.#timer.unref();
   }
@@ -203,10 +246,13 @@ export class TaskRunRecorder {
     this.#clearTimer();
     if (this.#inFlight.size >= this.#options.maxInFlight || this.#queue.length === 0) return false;
     const { batch, runs } = this.#take();
-    if (runs.size === 0) return false;
+    if (runs.size === 0) {
+      this.#schedule(); // everything queued lingers: look again when the oldest is due
+      return false;
+    }
     const sending: Promise<void> = this.#send(batch).finally(() => {
       this.#inFlight.delete(sending);
-      if (this.#queue.length >= this.#options.maxQueued) this.#startBatch();
+      if (this.#queue.length - this.#held >= this.#options.maxQueued) this.#startBatch();
       if (this.#queue.length > 0) this.#schedule();
     });
     this.#inFlight.set(sending, runs);
@@ -225,24 +271,46 @@ export class TaskRunRecorder {
     const runs = new Set<string>();
     const held: Entry[] = [];
     const checkBusy = this.#inFlight.size > 0;
-    let i = 0;
-    for (; i < this.#queue.length; i++) {
-      const entry = this.#queue[i]!;
-      if (checkBusy && !runs.has(entry.taskRunId) && this.#isBusy(entry.taskRunId)) {
-        held.push(entry); // its earlier records are still on their way: keep its order
-        continue;
+    // Records of a run queued less than `lingerMs` ago that has not finished wait for the rest.
+    const linger = !this.#draining && this.#options.lingerMs > 0;
+    const ripe = performance.now() - this.#options.lingerMs;
+    let nextRipe = Number.POSITIVE_INFINITY;
+    // A batch takes at most a quarter of the limit in runs, so their later states (queued after
+    // every other run's first ones when thousands start at once) still fit: the whole queue is
+    // scanned, and only records of runs already in the batch are taken once it is full of runs.
+    const maxRuns = MAX_TASK_RUN_BATCH / 4;
+    for (const entry of this.#queue) {
+      const id = entry.taskRunId;
+      if (!runs.has(id)) {
+        if (
+          runs.size >= maxRuns ||
+          states.length >= MAX_TASK_RUN_BATCH ||
+          (checkBusy && this.#isBusy(id)) // its earlier records are still on their way: keep its order
+        ) {
+          held.push(entry);
+          continue;
+        }
+        const born = linger ? this.#born.get(id) : undefined;
+        if (born !== undefined && (!born.held || born.at > ripe)) {
+          born.held = true;
+          held.push(entry);
+          if (born.at < nextRipe) nextRipe = born.at;
+          continue;
+        }
       }
       if (entry.kind === 'run') {
-        if (taskRuns.length >= MAX_TASK_RUN_BATCH) break;
         taskRuns.push(runToWire(entry.run));
+      } else if (states.length < MAX_TASK_RUN_BATCH) {
+        states.push({ taskRunId: id, state: stateToWire(entry.state) });
       } else {
-        if (states.length >= MAX_TASK_RUN_BATCH) break;
-        states.push({ taskRunId: entry.taskRunId, state: stateToWire(entry.state) });
+        held.push(entry); // the batch is full: this run's later states go with the next one
+        continue;
       }
-      runs.add(entry.taskRunId);
+      runs.add(id);
     }
-    const rest = i === this.#queue.length ? [] : this.#queue.slice(i);
-    this.#queue = held.length === 0 ? rest : held.concat(rest);
+    this.#queue = held;
+    this.#held = held.length;
+    this.#nextRipe = nextRipe + this.#options.lingerMs;
     return { batch: { taskRuns, states }, runs };
   }
 
