@@ -1,4 +1,4 @@
-import type { JsonObject, State, TaskRunCreate } from '@weft/schemas';
+import { type JsonObject, type State, type TaskRunCreate, uuid7 } from '@weft/schemas';
 import type { EngineSession } from '../config/engine-session';
 import {
   type FlowRunContext,
@@ -9,7 +9,7 @@ import {
 import type { RunOutcome } from '../futures/future';
 import { createRunLogger, type RunLogger } from '../logging/run-logger';
 import { formatRunName } from '../naming/run-name';
-import { fastUuid7, runState } from '../recording/run-state';
+import { runState } from '../recording/run-state';
 import { dynamicKeyFor, nextOccurrence } from '../results/result-keys';
 import { bindParameters } from './parameter-names';
 import { finishTaskRun } from './task-attempts';
@@ -60,7 +60,7 @@ export function identifyTaskCall(options: {
   const flow = context?.flowRun;
   const occurrence = flow ? nextOccurrence(flow.occurrences, options.task.taskKey, options.inputsHash) : 0;
   const now = Date.now();
-  const id = fastUuid7(now);
+  const id = uuid7(now);
   const flowRunId = flow?.flowRun.id ?? null;
   const pending = runState('PENDING', {
     timestamp: new Date(now),

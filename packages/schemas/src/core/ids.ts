@@ -11,26 +11,31 @@ export type Uuid = z.infer<typeof Uuid>;
 export const DateTime = z.coerce.date();
 export type DateTime = z.infer<typeof DateTime>;
 
-const HEX = '0123456789abcdef';
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const POOL_SIZE = 10 * 512;
+const pool = new Uint8Array(POOL_SIZE);
+let offset = POOL_SIZE;
 
 /**
- * A time-ordered UUID v7 (RFC 9562): 48 bits of Unix milliseconds, then random bits.
+ * A time-ordered UUID v7 (RFC 9562): 48 bits of Unix milliseconds, then random bits. The random
+ * bits come from a pooled buffer, one `getRandomValues` per 512 ids: the engine makes several ids
+ * per task run, and a call per id cost more than the rest of making it.
  * @example uuid7() // '01939b0e-7c1a-7d3e-9f2a-3b4c5d6e7f80'
  */
 export function uuid7(now: number = Date.now()): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
-  let ms = now;
-  for (let i = 5; i >= 0; i--) {
-    bytes[i] = ms % 256;
-    ms = Math.floor(ms / 256);
+  if (offset + 10 > POOL_SIZE) {
+    globalThis.crypto.getRandomValues(pool);
+    offset = 0;
   }
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  let out = '';
-  for (let i = 0; i < 16; i++) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) out += '-';
-    out += HEX[bytes[i]! >> 4]! + HEX[bytes[i]! & 15]!;
-  }
-  return out;
+  const r = offset;
+  offset += 10;
+  // 48 bits of milliseconds: the high 32 and the low 16, each exact in a double.
+  const high = Math.floor(now / 0x10000);
+  const low = now - high * 0x10000;
+  const time = `${HEX[(high >>> 24) & 255]}${HEX[(high >>> 16) & 255]}${HEX[(high >>> 8) & 255]}${HEX[high & 255]}`;
+  return (
+    `${time}-${HEX[low >>> 8]}${HEX[low & 255]}-` +
+    `${HEX[(pool[r]! & 0x0f) | 0x70]}${HEX[pool[r + 1]!]}-${HEX[(pool[r + 2]! & 0x3f) | 0x80]}${HEX[pool[r + 3]!]}-` +
+    `${HEX[pool[r + 4]!]}${HEX[pool[r + 5]!]}${HEX[pool[r + 6]!]}${HEX[pool[r + 7]!]}${HEX[pool[r + 8]!]}${HEX[pool[r + 9]!]}`
+  );
 }
