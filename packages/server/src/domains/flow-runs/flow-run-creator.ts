@@ -16,6 +16,7 @@ import type { ServerResources } from '../../resources';
 import { findFlowById } from '../flows/flow-repository';
 import { findTaskRun } from '../task-runs/task-run-repository';
 import { findFlowRun, findFlowRunByIdempotencyKey, toFlowRun } from './flow-run-repository';
+import type { FlowRunSnapshotCache } from './flow-run-snapshot-cache';
 import { mirrorOntoParentTaskRun } from './flow-run-state-writer';
 import { insertFlowRunWithState } from './flow-run-write-repository';
 
@@ -30,7 +31,10 @@ const MAX_CACHED_FLOWS = 10_000;
  * answer is built from what was written, without reading it back.
  * @internal
  */
-export function createFlowRunCreator(resources: ServerResources): (input: Input) => Promise<FlowRun> {
+export function createFlowRunCreator(
+  resources: ServerResources,
+  snapshots: FlowRunSnapshotCache,
+): (input: Input) => Promise<FlowRun> {
   const { db, clock, events } = resources;
   const flowNames = new Map<string, string>();
 
@@ -53,18 +57,19 @@ export function createFlowRunCreator(resources: ServerResources): (input: Input)
     const { run, state, parentTaskRunId, now } = input;
     if (!parentTaskRunId) return insertFlowRunWithState(db, run, state);
     return db.transaction().execute(async (trx) => {
-      if (!(await insertFlowRunWithState(trx, run, state))) return false;
+      const version = await insertFlowRunWithState(trx, run, state);
+      if (!version) return undefined;
       if (!(await findTaskRun(trx, parentTaskRunId))) throw new NotFoundError('Task run', parentTaskRunId);
       if (state) await mirrorOntoParentTaskRun(trx, { flowRunId: run.id, parentTaskRunId, state, now });
-      return true;
+      return version;
     });
   }
 
   return async function create(input) {
     const now = clock();
     const name = await flowName(input.flowId);
-    const { run, state } = planFlowRun(input, now);
-    let inserted: boolean;
+    const { run, state, snapshot } = planFlowRun(input, now);
+    let inserted: string | undefined;
     try {
       inserted = await insert({ run, state, parentTaskRunId: input.parentTaskRunId ?? null, now });
     } catch (error) {
@@ -78,6 +83,8 @@ export function createFlowRunCreator(resources: ServerResources): (input: Input)
       if (!row) throw new NotFoundError('Flow run', id);
       return toFlowRun(row, clock());
     }
+    // Its next state change can skip reading the run (see trySetStateFast); a subflow's cannot.
+    if (!snapshot.parentTaskRunId) snapshots.set(run.id, { snapshot, version: inserted });
     events.emit('flowRunChanged', { id: run.id });
     return toFlowRun(writtenRow(run, state, name), now);
   };
@@ -158,7 +165,8 @@ export function planFlowRun(input: Input, now: Date, deployment?: DeploymentRunC
     created_at: now,
     updated_at: now,
   } satisfies NewFlowRun;
-  return { run, state: write?.state ?? null };
+  const state = write?.state ?? null;
+  return { run, state, snapshot: { ...snapshot, ...patch, state } satisfies FlowRunSnapshot };
 }
 
 /** The inserted run as a read would return it: JSON columns as they come back from jsonb. @internal */

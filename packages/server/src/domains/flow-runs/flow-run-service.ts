@@ -4,6 +4,7 @@ import type { FlowRunService } from '../../trpc/context';
 import { writeTaskRunBatch } from '../task-runs/write-task-run-batch';
 import { bulkCancelFlowRuns, bulkDeleteFlowRuns } from './flow-run-bulk';
 import { createFlowRunCreator } from './flow-run-creator';
+import { trySetStateFast } from './flow-run-fast-state';
 import { buildFlowRunGraph } from './flow-run-graph';
 import { flowRunHistory } from './flow-run-history';
 import {
@@ -16,6 +17,7 @@ import {
   toFlowRun,
   updateFlowRunFields,
 } from './flow-run-repository';
+import { FlowRunSnapshotCache } from './flow-run-snapshot-cache';
 import { proposeFlowRunState } from './flow-run-state-writer';
 
 export type { FlowRunService };
@@ -29,7 +31,9 @@ export function createFlowRunService(resources: ServerResources): FlowRunService
     return toFlowRun(row, clock());
   };
 
-  const create = createFlowRunCreator(resources);
+  // Snapshots of the runs this server wrote last: a state change of one of them is one statement.
+  const snapshots = new FlowRunSnapshotCache();
+  const create = createFlowRunCreator(resources, snapshots);
 
   return {
     create,
@@ -51,20 +55,34 @@ export function createFlowRunService(resources: ServerResources): FlowRunService
     },
     async setState(input) {
       const now = clock();
-      const outcome = await db.transaction().execute(async (trx) => {
-        if (input.taskRuns) await writeTaskRunBatch(trx, input.taskRuns, now);
-        if (input.runUpdate && !(await updateFlowRunFields(trx, { id: input.id, ...input.runUpdate }, now))) {
-          throw new NotFoundError('Flow run', input.id);
-        }
-        const result = await proposeFlowRunState(trx, {
-          id: input.id,
-          proposed: input.state,
-          force: input.force,
-          now,
-        });
-        if (!result) throw new NotFoundError('Flow run', input.id);
-        return result;
+      const fast = await trySetStateFast(db, snapshots, {
+        id: input.id,
+        state: input.state,
+        force: input.force,
+        taskRuns: input.taskRuns,
+        hasRunUpdate: input.runUpdate !== undefined,
+        now,
       });
+      if (!fast) snapshots.delete(input.id);
+      const outcome =
+        fast ??
+        (await db.transaction().execute(async (trx) => {
+          if (input.taskRuns) await writeTaskRunBatch(trx, input.taskRuns, now);
+          if (
+            input.runUpdate &&
+            !(await updateFlowRunFields(trx, { id: input.id, ...input.runUpdate }, now))
+          ) {
+            throw new NotFoundError('Flow run', input.id);
+          }
+          const result = await proposeFlowRunState(trx, {
+            id: input.id,
+            proposed: input.state,
+            force: input.force,
+            now,
+          });
+          if (!result) throw new NotFoundError('Flow run', input.id);
+          return result;
+        }));
       if (outcome.written) events.emit('flowRunChanged', { id: input.id });
       // Rescheduled (a retry, AwaitingRetry, a manual Scheduled): wake workers and serve processes.
       if (outcome.written && outcome.result.state?.type === 'SCHEDULED') {

@@ -1,5 +1,5 @@
 import type { State } from '@weft/schemas';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database, NewFlowRun } from '../../db/database';
 import { isUniqueViolation } from '../../db/pg-errors';
 import { denormalisedStateColumns, stateColumns } from '../../db/state-rows';
@@ -13,16 +13,24 @@ type Db = Kysely<Database>;
 
 /**
  * Insert a flow run, already carrying its first state's columns, and that state, in one
- * statement. Nothing is written, and false returned, when the run's id or (flowId,
- * idempotencyKey) exists. Throws ConflictError when the state's id is taken.
+ * statement. Returns the row's version (`xmin` as text, see FlowRunSnapshotCache); nothing is
+ * written, and undefined returned, when the run's id or (flowId, idempotencyKey) exists. Throws
+ * ConflictError when the state's id is taken.
  */
-export async function insertFlowRunWithState(db: Db, run: NewFlowRun, state: State | null): Promise<boolean> {
+export async function insertFlowRunWithState(
+  db: Db,
+  run: NewFlowRun,
+  state: State | null,
+): Promise<string | undefined> {
   const insertRun = (qb: Db) =>
     qb
       .insertInto('flow_run')
       .values(run)
       .onConflict((oc) => oc.doNothing());
-  if (!state) return (await insertRun(db).returning('id').executeTakeFirst()) !== undefined;
+  if (!state) {
+    const row = await insertRun(db).returning(sql<string>`xmin::text`.as('version')).executeTakeFirst();
+    return row?.version;
+  }
   const columns = stateColumns(state);
   try {
     const row = await db
@@ -43,9 +51,10 @@ export async function insertFlowRunWithState(db: Db, run: NewFlowRun, state: Sta
             s.cast<string | null>(s.val(columns.data), 'jsonb').as('data'),
           ]),
       )
-      .returning('id')
+      // The rows of one statement share its transaction id, which is the run row's xmin.
+      .returning(sql<string>`pg_current_xact_id()::xid::text`.as('version'))
       .executeTakeFirst();
-    return row !== undefined;
+    return row?.version;
   } catch (error) {
     if (isUniqueViolation(error) && !(await runExists(db, run.id))) {
       throw new ConflictError(`State ${state.id} already exists`, { cause: error });
@@ -76,23 +85,28 @@ export async function writeFlowRunState(
         .returning('id'),
     )
     .updateTable('flow_run')
-    .set({
-      ...denormalisedStateColumns(state),
-      ...(patch.runCount !== undefined && { run_count: patch.runCount }),
-      ...(patch.startTime !== undefined && { start_time: patch.startTime }),
-      ...(patch.endTime !== undefined && { end_time: patch.endTime }),
-      ...(patch.totalRunTime !== undefined && { total_run_time: patch.totalRunTime }),
-      ...(patch.expectedStartTime !== undefined && { expected_start_time: patch.expectedStartTime }),
-      ...(patch.nextScheduledStartTime !== undefined && {
-        next_scheduled_start_time: patch.nextScheduledStartTime,
-      }),
-      ...(patch.empiricalPolicy !== undefined && { empirical_policy: JSON.stringify(patch.empiricalPolicy) }),
-      updated_at: now,
-    })
+    .set(flowRunStateChange(state, patch, now))
     .where('id', '=', flowRunId)
     .where((eb) => eb.exists(eb.selectFrom('state').select('state.id')))
     .returning('flow_run.id')
     .executeTakeFirst();
   // The caller holds the run's lock, so no row means the state insert was skipped.
   if (!row) throw new ConflictError(`State ${state.id} already exists`);
+}
+
+/** The flow run columns a new state sets: its denormalised columns and the run patch. @internal */
+export function flowRunStateChange(state: State, patch: FlowRunPatch, now: Date) {
+  return {
+    ...denormalisedStateColumns(state),
+    ...(patch.runCount !== undefined && { run_count: patch.runCount }),
+    ...(patch.startTime !== undefined && { start_time: patch.startTime }),
+    ...(patch.endTime !== undefined && { end_time: patch.endTime }),
+    ...(patch.totalRunTime !== undefined && { total_run_time: patch.totalRunTime }),
+    ...(patch.expectedStartTime !== undefined && { expected_start_time: patch.expectedStartTime }),
+    ...(patch.nextScheduledStartTime !== undefined && {
+      next_scheduled_start_time: patch.nextScheduledStartTime,
+    }),
+    ...(patch.empiricalPolicy !== undefined && { empirical_policy: JSON.stringify(patch.empiricalPolicy) }),
+    updated_at: now,
+  };
 }

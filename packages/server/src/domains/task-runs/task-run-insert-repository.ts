@@ -1,5 +1,5 @@
 import { type State, type TaskRunCreate, TaskRunPolicy } from '@weft/schemas';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/database';
 import { isForeignKeyViolation } from '../../db/pg-errors';
@@ -39,14 +39,33 @@ export async function insertTaskRuns(
   const { taskRuns, states, now } = input;
   if (taskRuns.length === 0) return { insertedIds: new Set(), states: 0, remaining: states };
   await assertFlowRunsExist(db, taskRuns);
+  const plan = planTaskRunInsert(taskRuns, states, now);
+  const result = await sql<{ id: string }>`with ${taskRunInsertCtes(plan, sql``)} select id from run`.execute(
+    db,
+  );
+  const insertedIds = new Set(result.rows.map((row) => row.id));
+  const written =
+    insertedIds.size === taskRuns.length ? plan.freshStates.length : countWritten(plan.folded, insertedIds);
+  const remaining = states.filter((s) => !insertedIds.has(s.taskRunId));
+  return { insertedIds, states: written, remaining };
+}
+
+/** Task runs to insert, each with the batch's states for it folded in (see {@link taskRunInsertCtes}). */
+export function planTaskRunInsert(taskRuns: ParsedTaskRunCreate[], states: TaskRunStateInput[], now: Date) {
   const folded = foldFreshRuns(taskRuns, states);
   const records = taskRuns.map((run) => toInsertRecord(run, folded.get(run.id)!.snapshot, now));
   const freshStates = [...folded.values()].flatMap((entry) => entry.states);
-  // Timestamps travel as epoch milliseconds (exact through `to_timestamp(ms / 1000)`): a Date's
-  // toJSON cost more than the rest of its record. One statement: the states go in with their runs, only for the runs this insert wrote (a run
-  // skipped as already stored gets its states through `recordTaskRunStates` instead).
-  const result = await sql<{ id: string }>`
-    with run as (
+  return { records, folded, freshStates, now };
+}
+
+/**
+ * The CTEs `run` (the task runs inserted, `returning id`; rows filtered by `where` over alias `x`)
+ * and `state` (their states, only for the runs `run` wrote: a run skipped as already stored gets
+ * its states through `recordTaskRunStates` instead). Timestamps travel as epoch milliseconds
+ * (exact through `to_timestamp(ms / 1000)`): a Date's toJSON cost more than the rest of its record.
+ */
+export function taskRunInsertCtes(plan: ReturnType<typeof planTaskRunInsert>, where: RawBuilder<unknown>) {
+  return sql`run as (
       insert into task_run (id, name, flow_run_id, task_key, dynamic_key, task_version, cache_key,
         cache_expiration, tags, task_inputs, empirical_policy, flow_run_run_count, run_count,
         expected_start_time, start_time, end_time, total_run_time, state_id, state_type, state_name,
@@ -55,25 +74,20 @@ export async function insertTaskRuns(
         to_timestamp(cache_expiration / 1000), tags, task_inputs, empirical_policy, flow_run_run_count,
         run_count, to_timestamp(expected_start_time / 1000), to_timestamp(start_time / 1000),
         to_timestamp(end_time / 1000), total_run_time, state_id, state_type, state_name,
-        to_timestamp(state_timestamp / 1000), to_timestamp(created_at / 1000), ${now}::timestamptz
-      from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(id uuid, name text, flow_run_id uuid,
+        to_timestamp(state_timestamp / 1000), to_timestamp(created_at / 1000), ${plan.now}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(plan.records)}::jsonb) as x(id uuid, name text, flow_run_id uuid,
         task_key text, dynamic_key text, task_version text, cache_key text,
         cache_expiration double precision, tags text[], task_inputs jsonb, empirical_policy jsonb,
         flow_run_run_count integer, run_count integer, expected_start_time double precision,
         start_time double precision, end_time double precision, total_run_time double precision,
         state_id uuid, state_type text, state_name text, state_timestamp double precision,
         created_at double precision)
+      ${where}
       on conflict do nothing
       returning id
     ), state as (
-      ${stateInsert(freshStates, sql`where x.task_run_id in (select id from run)`)}
-    )
-    select id from run`.execute(db);
-  const insertedIds = new Set(result.rows.map((row) => row.id));
-  const written =
-    insertedIds.size === taskRuns.length ? freshStates.length : countWritten(folded, insertedIds);
-  const remaining = states.filter((s) => !insertedIds.has(s.taskRunId));
-  return { insertedIds, states: written, remaining };
+      ${stateInsert(plan.freshStates, sql`where x.task_run_id in (select id from run)`)}
+    )`;
 }
 
 function countWritten(folded: ReturnType<typeof foldFreshRuns>, insertedIds: Set<string>): number {
