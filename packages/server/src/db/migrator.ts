@@ -14,6 +14,7 @@ import * as artifacts from './migrations/2026-11-21-004-artifacts';
 import * as concurrencyLimits from './migrations/2026-11-21-005-concurrency-limits';
 import * as blocks from './migrations/2026-11-21-006-blocks';
 import * as uiIndexes from './migrations/2026-11-21-007-ui-indexes';
+import * as partialRunIndexes from './migrations/2026-11-21-008-partial-run-indexes';
 
 /** Every migration, by name, in order. A static map so bundlers keep them (style.md G7). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21-005-concurrency-limits': concurrencyLimits,
   '2026-11-21-006-blocks': blocks,
   '2026-11-21-007-ui-indexes': uiIndexes,
+  '2026-11-21-008-partial-run-indexes': partialRunIndexes,
 };
 
 /** Kysely's bookkeeping tables, dropped by a reset. */
