@@ -123,28 +123,65 @@ export async function insertTaskRunStates(db: Db, states: Array<{ taskRunId: str
 /**
  * The INSERT of task run states as given, rows filtered by `where` (over alias `x`); a state id
  * already stored is skipped. Also embedded as a CTE by the task run insert.
+ *
+ * Rows travel as one typed array per column, expanded by `unnest`: no JSON object per row to
+ * parse, and the usual details (`{ flowRunId, taskRunId }`, which is all a task run state
+ * carries) are built in SQL instead of sent (PGlite: about a third faster per batch, measured in
+ * bench/). Timestamps travel as epoch milliseconds, exact through `to_timestamp(ms / 1000)`.
  */
 export function stateInsert(states: Array<{ taskRunId: string; state: State }>, where: RawBuilder<unknown>) {
-  const records = states.map(({ taskRunId, state }) => ({
-    id: state.id,
-    task_run_id: taskRunId,
-    type: state.type,
-    name: state.name,
-    timestamp: state.timestamp.getTime(),
-    message: state.message,
-    state_details: state.stateDetails,
-    data: state.data,
-  }));
-  // The timestamp travels as epoch milliseconds, exact through `to_timestamp(ms / 1000)`: a
-  // Date's toJSON cost more than the rest of the record.
+  const n = states.length;
+  const ids: string[] = new Array(n);
+  const taskRunIds: string[] = new Array(n);
+  const types: string[] = new Array(n);
+  const names: string[] = new Array(n);
+  const timestamps: number[] = new Array(n);
+  const messages: Array<string | null> = new Array(n);
+  const flowRunIds: Array<string | null> = new Array(n);
+  const details: Array<string | null> = new Array(n);
+  const data: Array<string | null> = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const { taskRunId, state } = states[i]!;
+    ids[i] = state.id;
+    taskRunIds[i] = taskRunId;
+    types[i] = state.type;
+    names[i] = state.name;
+    timestamps[i] = state.timestamp.getTime();
+    messages[i] = state.message;
+    const usual = usualFlowRunId(state.stateDetails, taskRunId);
+    flowRunIds[i] = usual ?? null;
+    details[i] = usual === undefined ? JSON.stringify(state.stateDetails ?? {}) : null;
+    data[i] = state.data === null || state.data === undefined ? null : JSON.stringify(state.data);
+  }
   return sql`
     insert into task_run_state (id, task_run_id, type, name, timestamp, message, state_details, data)
-    select id, task_run_id, type, name, to_timestamp(timestamp / 1000), message,
-      coalesce(state_details, '{}'), data
-    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(id uuid, task_run_id uuid, type text,
-      name text, timestamp double precision, message text, state_details jsonb, data jsonb)
+    select id, task_run_id, type, name, to_timestamp(ms / 1000), message,
+      case when details is null then jsonb_build_object('flowRunId', flow_run_id, 'taskRunId', task_run_id)
+        else details::jsonb end,
+      data::jsonb
+    from unnest(${ids}::uuid[], ${taskRunIds}::uuid[], ${types}::text[], ${names}::text[],
+      ${timestamps}::float8[], ${messages}::text[], ${flowRunIds}::uuid[], ${details}::text[], ${data}::text[])
+      as x(id, task_run_id, type, name, ms, message, flow_run_id, details, data)
     ${where}
     on conflict (id) do nothing`;
+}
+
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The flow run id of details that are exactly `{ flowRunId, taskRunId }` for this task run, in
+ * the form Postgres prints them back (so building them in SQL stores the same JSON); undefined
+ * for any other details, which are sent whole.
+ */
+function usualFlowRunId(details: State['stateDetails'] | undefined, taskRunId: string): string | undefined {
+  if (!details || details.taskRunId !== taskRunId || !CANONICAL_UUID.test(taskRunId)) return undefined;
+  const flowRunId = details.flowRunId;
+  if (typeof flowRunId !== 'string' || !CANONICAL_UUID.test(flowRunId)) return undefined;
+  let keys = 0;
+  for (const key in details) {
+    if ((details as Record<string, unknown>)[key] !== undefined) keys += 1;
+  }
+  return keys === 2 ? flowRunId : undefined;
 }
 
 async function updateTaskRuns(db: Db, runs: LockedTaskRun[], now: Date) {

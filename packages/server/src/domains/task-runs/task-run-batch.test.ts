@@ -84,3 +84,41 @@ describe('taskRuns.recordBatch with some runs already stored', () => {
     expect((await api.taskRuns.states({ id: fresh.id })).map((s) => s.type)).toEqual(['PENDING', 'RUNNING']);
   });
 });
+
+describe('taskRuns.recordBatch state details', () => {
+  // The usual details ({ flowRunId, taskRunId }, which the transforms set on every task run
+  // state) are built in SQL; any others travel whole. Either way the stored details are the same.
+  it('stores each state’s details, message and data: the run’s ids set, every other key kept', async () => {
+    const run = taskRun('details');
+    const at = (ms: number) => new Date(Date.parse('2026-05-06T07:08:09.000Z') + ms);
+    const usual = { flowRunId, taskRunId: run.id };
+    const sent: State[] = [
+      { ...state('PENDING', at(0)), stateDetails: usual },
+      { ...state('RUNNING', at(1)), stateDetails: { ...usual, cacheKey: 'k', scheduledTime: at(5) } },
+      { ...state('RUNNING', at(2)), stateDetails: { flowRunId: null, taskRunId: run.id } },
+      { ...state('RUNNING', at(3)), stateDetails: {} },
+      { ...state('RUNNING', at(4)), stateDetails: { flowRunId, taskRunId: uuid7() } },
+      {
+        ...state('COMPLETED', at(6)),
+        message: 'it’s "done"',
+        data: { rows: [1, 2], note: null },
+        stateDetails: usual,
+      },
+    ];
+    await api.taskRuns.recordBatch({
+      taskRuns: [run],
+      states: sent.map((s) => ({ taskRunId: run.id, state: s })),
+    });
+    const stored = await api.taskRuns.states({ id: run.id });
+    expect(stored.map((s) => s.stateDetails)).toEqual([
+      usual,
+      { ...usual, cacheKey: 'k', scheduledTime: at(5) },
+      usual,
+      usual,
+      usual,
+      usual,
+    ]);
+    expect(stored.at(-1)).toMatchObject({ message: 'it’s "done"', data: { rows: [1, 2], note: null } });
+    expect(stored.map((s) => s.timestamp.getTime())).toEqual(sent.map((s) => s.timestamp.getTime()));
+  });
+});
