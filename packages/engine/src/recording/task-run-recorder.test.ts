@@ -165,6 +165,37 @@ function keepingRecorder(options: { lingerMs: number; intervalMs?: number }) {
   return { recorder, sent, start };
 }
 
+describe('state details on the wire', () => {
+  it('leaves out details that hold only the run’s ids (the server sets them), and the server has them', async () => {
+    const flowRecord = await t.client.flows.create.mutate({ name: 'recorder-details' });
+    const flowRun = await t.client.flowRuns.create.mutate({ flowId: flowRecord.id });
+    const sent: Array<Record<string, unknown>> = [];
+    const recorder = new TaskRunRecorder({
+      send: (batch) => {
+        for (const s of batch.states) sent.push(s.state.stateDetails as Record<string, unknown>);
+        return t.client.taskRuns.recordBatch.mutate(batch);
+      },
+    });
+    const id = uuid7();
+    const ids = { flowRunId: flowRun.id, taskRunId: id };
+    const when = new Date('2026-01-02T03:04:05.000Z');
+    recorder.createRun({ id, name: 'details', flowRunId: flowRun.id, taskKey: 'details', dynamicKey: '0' });
+    recorder.setState(id, newState('RUNNING', { stateDetails: { ...ids } }));
+    recorder.setState(
+      id,
+      newState('COMPLETED', { stateDetails: { ...ids, cacheKey: 'k', cacheExpiration: when } }),
+    );
+    await recorder.flush();
+    expect(sent[0]).toEqual({});
+    expect(sent[1]).toMatchObject({ ...ids, cacheKey: 'k' });
+    const stored = await t.client.taskRuns.states.query({ id });
+    expect(stored.map((s) => s.stateDetails)).toEqual([
+      ids,
+      { ...ids, cacheKey: 'k', cacheExpiration: when },
+    ]);
+  });
+});
+
 describe('records of runs that have not finished linger', () => {
   it('sends a short run in one piece: created with all its states in one batch', async () => {
     const { recorder, sent, start } = keepingRecorder({ lingerMs: 200, intervalMs: 1 });
