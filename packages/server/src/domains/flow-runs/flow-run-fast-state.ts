@@ -73,7 +73,7 @@ export async function trySetStateFast(
     select ${
       plan
         ? // Every task run must be new; otherwise divide by zero to undo the whole statement.
-          sql`case when (select count(*) from run) = ${plan.records.length} or not exists (select 1 from upd)
+          sql`case when (select count(*) from run) = ${plan.count} or not exists (select 1 from upd)
             then (select version from upd)
             else (1 / ((select count(*) from run) - (select count(*) from run)))::text end`
         : sql`(select version from upd)`
