@@ -97,7 +97,14 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class TaskRunRecorder {
   readonly #options: Required<Omit<TaskRunRecorderOptions, 'onError'>> &
     Pick<TaskRunRecorderOptions, 'onError'>;
-  #queue: Entry[] = [];
+  /**
+   * Queued records by run, runs in the order of their first queued record: a batch takes a run's
+   * records together and stops at the first run that does not fit, so a take costs the runs it
+   * visits, not the whole queue.
+   */
+  readonly #queue = new Map<string, Entry[]>();
+  /** Records queued, over every run. */
+  #queued = 0;
   /** Task runs whose last state is not terminal, with their flow run. */
   readonly #open = new Map<string, string | null>();
   /**
@@ -165,7 +172,7 @@ export class TaskRunRecorder {
 
   /** Records waiting to be sent. */
   get queued(): number {
-    return this.#queue.length;
+    return this.#queued;
   }
 
   /** Batches on their way now. */
@@ -178,9 +185,9 @@ export class TaskRunRecorder {
     this.#clearTimer();
     this.#draining = true;
     try {
-      while (this.#queue.length > 0 || this.#inFlight.size > 0) {
+      while (this.#queued > 0 || this.#inFlight.size > 0) {
         // Nothing could be taken (every queued record waits for a batch on its way): wait for one.
-        if (this.#queue.length === 0 || !this.#startBatch()) {
+        if (this.#queued === 0 || !this.#startBatch()) {
           await Promise.race(this.#inFlight.keys());
         }
       }
@@ -197,7 +204,7 @@ export class TaskRunRecorder {
    * its own and the call is made once more without it.
    */
   async sendWith<T>(call: (batch: Batch | undefined) => Promise<T>): Promise<T> {
-    if (this.#queue.length === 0 || this.#inFlight.size >= this.#options.maxInFlight) {
+    if (this.#queued === 0 || this.#inFlight.size >= this.#options.maxInFlight) {
       return call(undefined);
     }
     this.#clearTimer();
@@ -217,8 +224,8 @@ export class TaskRunRecorder {
       })
       .finally(() => {
         this.#inFlight.delete(settled);
-        if (this.#queue.length - this.#held >= this.#options.maxQueued) this.#startBatch();
-        if (this.#queue.length > 0) this.#schedule();
+        if (this.#queued - this.#held >= this.#options.maxQueued) this.#startBatch();
+        if (this.#queued > 0) this.#schedule();
       });
     this.#inFlight.set(settled, runs);
     const outcome = await attempt;
@@ -228,17 +235,20 @@ export class TaskRunRecorder {
   }
 
   #push(entry: Entry): void {
-    this.#queue.push(entry);
+    const entries = this.#queue.get(entry.taskRunId);
+    if (entries) entries.push(entry);
+    else this.#queue.set(entry.taskRunId, [entry]);
+    this.#queued += 1;
     if (this.#inFlight.size >= this.#options.maxInFlight) return; // a batch ending schedules the next
-    if (this.#queue.length - this.#held >= this.#options.maxQueued) this.#startBatch();
+    if (this.#queued - this.#held >= this.#options.maxQueued) this.#startBatch();
     else this.#schedule();
   }
 
   #schedule(): void {
-    if (this.#timer || this.#queue.length === 0) return;
+    if (this.#timer || this.#queued === 0) return;
     // Only lingering records queued: wake when the oldest of them is due, not every interval.
     const delay =
-      this.#queue.length > this.#held
+      this.#queued > this.#held
         ? this.#options.intervalMs
         : Math.max(this.#options.intervalMs, this.#nextRipe - performance.now());
     // Everything queued waits for a batch on its way, whose end schedules again.
@@ -259,7 +269,7 @@ export class TaskRunRecorder {
   /** Start a batch of what can go now; false when nothing could (or a batch slot is not free). */
   #startBatch(): boolean {
     this.#clearTimer();
-    if (this.#inFlight.size >= this.#options.maxInFlight || this.#queue.length === 0) return false;
+    if (this.#inFlight.size >= this.#options.maxInFlight || this.#queued === 0) return false;
     const { batch, runs } = this.#take();
     if (runs.size === 0) {
       this.#schedule(); // everything queued lingers: look again when the oldest is due
@@ -267,8 +277,8 @@ export class TaskRunRecorder {
     }
     const sending: Promise<void> = this.#send(batch).finally(() => {
       this.#inFlight.delete(sending);
-      if (this.#queue.length - this.#held >= this.#options.maxQueued) this.#startBatch();
-      if (this.#queue.length > 0) this.#schedule();
+      if (this.#queued - this.#held >= this.#options.maxQueued) this.#startBatch();
+      if (this.#queued > 0) this.#schedule();
     });
     this.#inFlight.set(sending, runs);
     return true;
@@ -284,47 +294,44 @@ export class TaskRunRecorder {
     const taskRuns: TaskRunCreate[] = [];
     const states: TaskRunStateRecord[] = [];
     const runs = new Set<string>();
-    const held: Entry[] = [];
     const checkBusy = this.#inFlight.size > 0;
     // Records of a run queued less than `lingerMs` ago that has not finished wait for the rest.
     const linger = !this.#draining && this.#options.lingerMs > 0;
     const ripe = performance.now() - this.#options.lingerMs;
     let nextRipe = Number.POSITIVE_INFINITY;
-    // A batch takes at most a quarter of the limit in runs, so their later states (queued after
-    // every other run's first ones when thousands start at once) still fit: the whole queue is
-    // scanned, and only records of runs already in the batch are taken once it is full of runs.
+    let held = 0;
+    let taken = 0;
+    // A batch takes at most a quarter of the limit in runs, so their states still fit.
     const maxRuns = MAX_TASK_RUN_BATCH / 4;
-    for (const entry of this.#queue) {
-      const id = entry.taskRunId;
-      if (!runs.has(id)) {
-        if (
-          runs.size >= maxRuns ||
-          states.length >= MAX_TASK_RUN_BATCH ||
-          (checkBusy && this.#isBusy(id)) // its earlier records are still on their way: keep its order
-        ) {
-          held.push(entry);
-          continue;
-        }
-        const born = linger ? this.#born.get(id) : undefined;
-        if (born !== undefined && (!born.held || born.at > ripe)) {
-          born.held = true;
-          held.push(entry);
-          if (born.at < nextRipe) nextRipe = born.at;
-          continue;
-        }
-      }
-      if (entry.kind === 'run') {
-        taskRuns.push(runToWire(entry.run));
-      } else if (states.length < MAX_TASK_RUN_BATCH) {
-        states.push({ taskRunId: id, state: stateToWire(entry.state, id) });
-      } else {
-        held.push(entry); // the batch is full: this run's later states go with the next one
+    for (const [id, entries] of this.#queue) {
+      if (runs.size >= maxRuns || states.length >= MAX_TASK_RUN_BATCH) break;
+      // Its earlier records are still on their way: keep its order.
+      if (checkBusy && this.#isBusy(id)) {
+        held += entries.length;
         continue;
       }
+      const born = linger ? this.#born.get(id) : undefined;
+      if (born !== undefined && (!born.held || born.at > ripe)) {
+        born.held = true;
+        held += entries.length;
+        if (born.at < nextRipe) nextRipe = born.at;
+        continue;
+      }
+      let i = 0;
+      for (; i < entries.length; i++) {
+        const entry = entries[i]!;
+        if (entry.kind === 'run') taskRuns.push(runToWire(entry.run));
+        else if (states.length < MAX_TASK_RUN_BATCH) {
+          states.push({ taskRunId: id, state: stateToWire(entry.state, id) });
+        } else break; // the batch is full: this run's later states go with the next one
+      }
       runs.add(id);
+      taken += i;
+      if (i === entries.length) this.#queue.delete(id);
+      else entries.splice(0, i);
     }
-    this.#queue = held;
-    this.#held = held.length;
+    this.#queued -= taken;
+    this.#held = held;
     this.#nextRipe = nextRipe + this.#options.lingerMs;
     return { batch: { taskRuns, states }, runs };
   }
