@@ -155,3 +155,24 @@ describe('taskRuns.recordBatch columns', () => {
     expect(b.empiricalPolicy).toMatchObject({ retries: 0 });
   });
 });
+
+describe('taskRuns.recordBatch ids', () => {
+  it('takes uuids in upper case: the runs and their states are stored under the same ids', async () => {
+    const run = { ...taskRun('upper'), flowRunId: flowRunId.toUpperCase() };
+    const upperId = run.id.toUpperCase();
+    const earlier = state('PENDING', new Date(Date.now() - 10));
+    const later = state('COMPLETED', new Date());
+    const first = await api.taskRuns.recordBatch({
+      taskRuns: [{ ...run, id: upperId }],
+      states: [{ taskRunId: upperId, state: earlier }],
+    });
+    expect(first).toEqual({ taskRuns: 1, states: 1 });
+    // A later state of the stored run, named in upper case again.
+    expect(await api.taskRuns.recordBatch({ states: [{ taskRunId: upperId, state: later }] })).toEqual({
+      taskRuns: 0,
+      states: 1,
+    });
+    const stored = await api.taskRuns.read({ id: run.id });
+    expect(stored).toMatchObject({ id: run.id, flowRunId, stateType: 'COMPLETED' });
+  });
+});
