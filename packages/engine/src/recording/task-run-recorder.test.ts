@@ -180,10 +180,15 @@ describe('state details on the wire', () => {
     const ids = { flowRunId: flowRun.id, taskRunId: id };
     const when = new Date('2026-01-02T03:04:05.000Z');
     recorder.createRun({ id, name: 'details', flowRunId: flowRun.id, taskKey: 'details', dynamicKey: '0' });
-    recorder.setState(id, newState('RUNNING', { stateDetails: { ...ids } }));
+    // Distinct timestamps: states are read back in timestamp order.
+    const base = Date.now();
+    recorder.setState(id, newState('RUNNING', { stateDetails: { ...ids }, timestamp: new Date(base) }));
     recorder.setState(
       id,
-      newState('COMPLETED', { stateDetails: { ...ids, cacheKey: 'k', cacheExpiration: when } }),
+      newState('COMPLETED', {
+        stateDetails: { ...ids, cacheKey: 'k', cacheExpiration: when },
+        timestamp: new Date(base + 1),
+      }),
     );
     await recorder.flush();
     expect(sent[0]).toEqual({});
