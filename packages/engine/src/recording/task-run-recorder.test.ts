@@ -203,7 +203,7 @@ describe('state details on the wire', () => {
 
 describe('records of runs that have not finished linger', () => {
   it('sends a short run in one piece: created with all its states in one batch', async () => {
-    const { recorder, sent, start } = keepingRecorder({ lingerMs: 200, intervalMs: 1 });
+    const { recorder, sent, start } = keepingRecorder({ lingerMs: 60_000, intervalMs: 1 });
     const id = uuid7();
     start(id);
     await new Promise((r) => setTimeout(r, 30));

@@ -119,6 +119,8 @@ export class TaskRunRecorder {
   #nextRipe = Number.POSITIVE_INFINITY;
   /** Set while flushing: nothing lingers. */
   #draining = false;
+  /** When the pending timer fires (`performance.now()` time). */
+  #timerDue = 0;
   #timer: NodeJS.Timeout | undefined;
   /** Batches on their way, each with the task runs it holds records of. */
   readonly #inFlight = new Map<Promise<void>, Set<string>>();
@@ -245,7 +247,7 @@ export class TaskRunRecorder {
   }
 
   #schedule(): void {
-    if (this.#timer || this.#queued === 0) return;
+    if (this.#queued === 0) return;
     // Only lingering records queued: wake when the oldest of them is due, not every interval.
     const delay =
       this.#queued > this.#held
@@ -253,6 +255,13 @@ export class TaskRunRecorder {
         : Math.max(this.#options.intervalMs, this.#nextRipe - performance.now());
     // Everything queued waits for a batch on its way, whose end schedules again.
     if (!Number.isFinite(delay)) return;
+    const due = performance.now() + delay;
+    if (this.#timer) {
+      // A wake-up for lingering records; records that can go now (a lingering run finished) bring it forward.
+      if (this.#timerDue <= due) return;
+      clearTimeout(this.#timer);
+    }
+    this.#timerDue = due;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       this.#startBatch();
