@@ -86,9 +86,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /**
  * Queues task run creations and state changes and records them in batches
  * (`taskRuns.recordBatch`): every `intervalMs`, or at once when `maxQueued` records wait. Up to
- * `maxInFlight` batches are on their way at once, and a run never has records in two of them: the
- * queue is FIFO and a record of a run that is in a batch still on its way waits for the next
- * batch, so a run is always created before its states and its states arrive in order. The records
+ * `maxInFlight` batches are on their way at once, and a run never has records in two of them: a
+ * run's records are queued together, in order, and wait while a batch holding earlier ones is
+ * on its way, so a run is always created before its states and its states arrive in order. The records
  * of a run that has not finished linger up to `lingerMs`, so a short run is inserted whole (no
  * update of its row, no lock) instead of created in one batch and finished in the next. A failed
  * batch is retried (the server ignores state ids it already has) with backoff.
@@ -113,7 +113,10 @@ export class TaskRunRecorder {
    * one go) can delay the first take past `lingerMs` while the runs are about to finish.
    */
   readonly #born = new Map<string, { at: number; held: boolean }>();
-  /** Records held back by the last take (open runs lingering), so pushes don't rescan for nothing. */
+  /**
+   * Records the last take passed over (lingering, or behind a batch on its way), so pushes don't
+   * start a take that would find nothing new.
+   */
   #held = 0;
   /** When the oldest record held back stops lingering. */
   #nextRipe = Number.POSITIVE_INFINITY;

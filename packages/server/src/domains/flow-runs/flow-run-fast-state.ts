@@ -25,20 +25,33 @@ const FALL_BACK = new Set(['22012', '23503', '23505']);
  * Orchestrated against the cached snapshot; the statement updates the run only if its row
  * version is still the cached one, and writes the state and the task runs only then, so the
  * whole change is one round trip with no explicit transaction and no lock held across calls.
- * Undefined when the fast path does not apply or the row changed meanwhile: the caller takes
- * the locked path. @internal
+ * Undefined when the fast path does not apply or the row changed meanwhile: the run leaves the
+ * cache and the caller takes the locked path. @internal
  */
 export async function trySetStateFast(
   db: Db,
   cache: FlowRunSnapshotCache,
-  input: {
-    id: string;
-    state: StateCreate;
-    force: boolean;
-    taskRuns?: z.output<typeof TaskRunBatch> | undefined;
-    hasRunUpdate: boolean;
-    now: Date;
-  },
+  input: FastStateInput,
+): Promise<{ result: OrchestrationResult; written: true } | undefined> {
+  const outcome = await setStateFast(db, cache, input);
+  // The locked path will change the row (or someone already did): the cached snapshot is stale.
+  if (!outcome) cache.delete(input.id);
+  return outcome;
+}
+
+interface FastStateInput {
+  id: string;
+  state: StateCreate;
+  force: boolean;
+  taskRuns?: z.output<typeof TaskRunBatch> | undefined;
+  hasRunUpdate: boolean;
+  now: Date;
+}
+
+async function setStateFast(
+  db: Db,
+  cache: FlowRunSnapshotCache,
+  input: FastStateInput,
 ): Promise<{ result: OrchestrationResult; written: true } | undefined> {
   const cached = cache.get(input.id);
   if (!cached || input.hasRunUpdate) return undefined;
@@ -83,16 +96,10 @@ export async function trySetStateFast(
     version = (await query.execute(db)).rows[0]?.version;
   } catch (error) {
     const code = pgErrorCode(error);
-    if (code && FALL_BACK.has(code)) {
-      cache.delete(input.id);
-      return undefined;
-    }
+    if (code && FALL_BACK.has(code)) return undefined;
     throw error;
   }
-  if (!version) {
-    cache.delete(input.id); // changed by someone else: read it again
-    return undefined;
-  }
+  if (!version) return undefined; // changed by someone else: read it again
   cache.set(input.id, { snapshot: { ...snapshot, ...write.runPatch, state: write.state }, version });
   return { result, written: true };
 }

@@ -63,7 +63,6 @@ export function createFlowRunService(resources: ServerResources): FlowRunService
         hasRunUpdate: input.runUpdate !== undefined,
         now,
       });
-      if (!fast) snapshots.delete(input.id);
       const outcome =
         fast ??
         (await db.transaction().execute(async (trx) => {
