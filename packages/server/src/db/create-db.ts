@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { ConfigError } from '../errors';
 import type { Database } from './database';
 import { PGliteDialect } from './pglite-dialect';
+import { preparingPool } from './preparing-pool';
 import { acquireServerLock, type ServerLock } from './server-lock';
 
 /**
@@ -101,7 +102,7 @@ async function openPostgres(
     ...(config.schema ? { options: `-c search_path=${quoteIdent(config.schema)}` } : {}),
   });
   pool.on('error', (error) => options.onConnectionError?.(error));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   if (config.schema) {
     try {
       await sql`create schema if not exists ${sql.id(config.schema)}`.execute(db);

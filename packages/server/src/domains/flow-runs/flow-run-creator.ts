@@ -49,7 +49,7 @@ export function createFlowRunCreator(
   }
 
   async function insert(input: {
-    run: NewFlowRun & { id: string };
+    run: ReturnType<typeof planFlowRun>['run'];
     state: State | null;
     parentTaskRunId: string | null;
     now: Date;

@@ -1,13 +1,18 @@
-import type { OrchestrationResult, StateCreate, TaskRunBatch } from '@weft/schemas';
-import { type Kysely, sql } from 'kysely';
+import type { OrchestrationResult, State, StateCreate, TaskRunBatch } from '@weft/schemas';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/database';
+import { FixedStatement, placeholders } from '../../db/fixed-statement';
 import { pgErrorCode } from '../../db/pg-errors';
 import { stateColumns } from '../../db/state-rows';
-import { orchestrateFlowRunTransition } from '../../orchestration/index';
-import { planTaskRunInsert, taskRunInsertCtes } from '../task-runs/task-run-insert-repository';
+import { type FlowRunSnapshot, orchestrateFlowRunTransition } from '../../orchestration/index';
+import {
+  planTaskRunInsert,
+  TASK_RUN_INSERT_PARAMETERS,
+  taskRunInsertCtes,
+  taskRunInsertParameters,
+} from '../task-runs/task-run-insert-repository';
 import type { FlowRunSnapshotCache } from './flow-run-snapshot-cache';
-import { flowRunStateChange } from './flow-run-write-repository';
 
 type Db = Kysely<Database>;
 
@@ -67,40 +72,22 @@ async function setStateFast(
   });
   // A rejection or a wait decided on a snapshot that may be stale must be decided again on the row.
   if (!write || lease) return undefined;
-  const change = flowRunStateChange(write.state, write.runPatch, input.now);
-  const columns = stateColumns(write.state);
+  const next = { ...snapshot, ...write.runPatch, state: write.state };
   const plan =
     batch && batch.taskRuns.length > 0 ? planTaskRunInsert(batch.taskRuns, batch.states, input.now) : null;
-  const query = sql<{ version: string | null }>`
-    with upd as (
-      update flow_run set ${sql.join(Object.entries(change).map(([column, value]) => sql`${sql.ref(column)} = ${value}`))}
-      where id = ${input.id} and xmin = ${cached.version}::xid
-      returning xmin::text as version
-    ), st as (
-      insert into flow_run_state (id, flow_run_id, type, name, timestamp, message, state_details, data)
-      select ${columns.id}::uuid, ${input.id}::uuid, ${columns.type}::text, ${columns.name}::text,
-        ${columns.timestamp}::timestamptz, ${columns.message}::text, ${columns.state_details}::jsonb,
-        ${columns.data}::jsonb
-      from upd
-    )${plan ? sql`, ${taskRunInsertCtes(plan, sql`where exists (select 1 from upd)`)}` : sql``}
-    select ${
-      plan
-        ? // Every task run must be new; otherwise divide by zero to undo the whole statement.
-          sql`case when (select count(*) from run) = ${plan.count} or not exists (select 1 from upd)
-            then (select version from upd)
-            else (1 / ((select count(*) from run) - (select count(*) from run)))::text end`
-        : sql`(select version from upd)`
-    } as version`;
+  const parameters: unknown[] = [...runAndStateParameters(input, next, cached.version)];
+  if (plan) parameters.push(...taskRunInsertParameters(plan), plan.count);
+  const statement = plan ? SET_STATE_WITH_TASK_RUNS : SET_STATE;
   let version: string | null | undefined;
   try {
-    version = (await query.execute(db)).rows[0]?.version;
+    version = (await statement.execute(db, parameters)).rows[0]?.version;
   } catch (error) {
     const code = pgErrorCode(error);
     if (code && FALL_BACK.has(code)) return undefined;
     throw error;
   }
   if (!version) return undefined; // changed by someone else: read it again
-  cache.set(input.id, { snapshot: { ...snapshot, ...write.runPatch, state: write.state }, version });
+  cache.set(input.id, { snapshot: next, version });
   return { result, written: true };
 }
 
@@ -111,3 +98,90 @@ function allStatesOfNewRuns(batch: z.output<typeof TaskRunBatch>): boolean {
   if (ids.size !== batch.taskRuns.length) return false;
   return batch.states.every((s) => ids.has(s.taskRunId));
 }
+
+/**
+ * The run's columns a state change may set, each from the run as it will be (the cached snapshot
+ * with the change applied): the statement only writes when the row is still the cached one, so
+ * the columns the change leaves alone are written with the values they have.
+ */
+const RUN_COLUMNS = [
+  ['state_id', 'uuid'],
+  ['state_type', 'text'],
+  ['state_name', 'text'],
+  ['state_timestamp', 'timestamptz'],
+  ['run_count', 'int'],
+  ['start_time', 'timestamptz'],
+  ['end_time', 'timestamptz'],
+  ['total_run_time', 'float8'],
+  ['expected_start_time', 'timestamptz'],
+  ['next_scheduled_start_time', 'timestamptz'],
+  ['empirical_policy', 'jsonb'],
+  ['updated_at', 'timestamptz'],
+] as const;
+
+/** The first parameters: the run's columns, its id and row version, then the state's other columns. */
+function* runAndStateParameters(
+  input: FastStateInput,
+  next: FlowRunSnapshot & { state: State },
+  version: string,
+) {
+  const { state } = next;
+  const columns = {
+    state_id: state.id,
+    state_type: state.type,
+    state_name: state.name,
+    state_timestamp: state.timestamp,
+    run_count: next.runCount,
+    start_time: next.startTime,
+    end_time: next.endTime,
+    total_run_time: next.totalRunTime,
+    expected_start_time: next.expectedStartTime,
+    next_scheduled_start_time: next.nextScheduledStartTime,
+    empirical_policy: JSON.stringify(next.empiricalPolicy),
+    updated_at: input.now,
+  } satisfies Record<(typeof RUN_COLUMNS)[number][0], unknown>;
+  for (const [column] of RUN_COLUMNS) yield columns[column];
+  yield input.id;
+  yield version;
+  const stateRow = stateColumns(state);
+  yield stateRow.message;
+  yield stateRow.state_details;
+  yield stateRow.data;
+}
+
+const ID = RUN_COLUMNS.length + 1;
+const STATE_PARAMETERS = ID + 2;
+const TASK_RUN_PARAMETERS = STATE_PARAMETERS + 3;
+
+const UPDATE_RUN_AND_INSERT_STATE = `
+    with upd as (
+      update flow_run set ${RUN_COLUMNS.map(([column, type], i) => `${column} = $${i + 1}::${type}`).join(', ')}
+      where id = $${ID}::uuid and xmin = $${ID + 1}::xid
+      returning xmin::text as version
+    ), st as (
+      insert into flow_run_state (id, flow_run_id, type, name, timestamp, message, state_details, data)
+      select $1::uuid, $${ID}::uuid, $2::text, $3::text, $4::timestamptz,
+        ${placeholders(['text', 'jsonb', 'jsonb'], STATE_PARAMETERS)}
+      from upd
+    )`;
+
+const SET_STATE = new FixedStatement<{ version: string | null }>(
+  `${UPDATE_RUN_AND_INSERT_STATE} select (select version from upd) as version`,
+  { prepareAs: 'weft_flow_run_set_state' },
+);
+
+/**
+ * With the task runs the state carries. Every one of them must be new: otherwise the statement
+ * divides by zero, which undoes all of it, and the locked path takes over.
+ */
+const SET_STATE_WITH_TASK_RUNS = new FixedStatement<{ version: string | null }>(
+  `${UPDATE_RUN_AND_INSERT_STATE}, ${taskRunInsertCtes(TASK_RUN_PARAMETERS, {
+    run: 'where exists (select 1 from upd)',
+    state: 'where exists (select 1 from upd)',
+  })}
+    select case when (select count(*) from run) = $${TASK_RUN_PARAMETERS + TASK_RUN_INSERT_PARAMETERS}::int
+        or not exists (select 1 from upd)
+      then (select version from upd)
+      else (1 / ((select count(*) from run) - (select count(*) from run)))::text end as version`,
+  { prepareAs: 'weft_flow_run_set_state_with_task_runs' },
+);

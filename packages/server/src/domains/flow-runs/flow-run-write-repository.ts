@@ -1,10 +1,14 @@
 import type { State } from '@weft/schemas';
-import { type Kysely, sql } from 'kysely';
-import type { Database, NewFlowRun } from '../../db/database';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database';
+import { FixedStatement, placeholders } from '../../db/fixed-statement';
 import { isUniqueViolation } from '../../db/pg-errors';
 import { denormalisedStateColumns, stateColumns } from '../../db/state-rows';
 import { ConflictError } from '../../errors';
 import type { FlowRunPatch } from '../../orchestration/index';
+import type { planFlowRun } from './flow-run-creator';
+
+type PlannedFlowRun = ReturnType<typeof planFlowRun>['run'];
 
 // The write half of flow runs, one statement per call: a data-modifying CTE writes the run (or
 // its state) and the other row together, so a create or a state change is one round trip.
@@ -19,42 +23,24 @@ type Db = Kysely<Database>;
  */
 export async function insertFlowRunWithState(
   db: Db,
-  run: NewFlowRun,
+  run: PlannedFlowRun,
   state: State | null,
 ): Promise<string | undefined> {
-  const insertRun = (qb: Db) =>
-    qb
-      .insertInto('flow_run')
-      .values(run)
-      .onConflict((oc) => oc.doNothing());
-  if (!state) {
-    const row = await insertRun(db).returning(sql<string>`xmin::text`.as('version')).executeTakeFirst();
-    return row?.version;
-  }
+  const runParameters = FLOW_RUN_COLUMNS.map((column) => run[column]);
+  if (!state) return (await INSERT_RUN.execute(db, runParameters)).rows[0]?.version;
   const columns = stateColumns(state);
   try {
-    const row = await db
-      .with('run', (qb) => insertRun(qb as unknown as Db).returning('id'))
-      .insertInto('flow_run_state')
-      .columns(['id', 'flow_run_id', 'type', 'name', 'timestamp', 'message', 'state_details', 'data'])
-      .expression((eb) =>
-        eb
-          .selectFrom('run')
-          .select((s) => [
-            s.cast<string>(s.val(columns.id), 'uuid').as('id'),
-            'run.id as flow_run_id',
-            s.cast<string>(s.val(columns.type), 'text').as('type'),
-            s.cast<string>(s.val(columns.name), 'text').as('name'),
-            s.cast<Date>(s.val(columns.timestamp), 'timestamptz').as('timestamp'),
-            s.cast<string | null>(s.val(columns.message), 'text').as('message'),
-            s.cast<string>(s.val(columns.state_details), 'jsonb').as('state_details'),
-            s.cast<string | null>(s.val(columns.data), 'jsonb').as('data'),
-          ]),
-      )
-      // The rows of one statement share its transaction id, which is the run row's xmin.
-      .returning(sql<string>`pg_current_xact_id()::xid::text`.as('version'))
-      .executeTakeFirst();
-    return row?.version;
+    const result = await INSERT_RUN_WITH_STATE.execute(db, [
+      ...runParameters,
+      columns.id,
+      columns.type,
+      columns.name,
+      columns.timestamp,
+      columns.message,
+      columns.state_details,
+      columns.data,
+    ]);
+    return result.rows[0]?.version;
   } catch (error) {
     if (isUniqueViolation(error) && !(await runExists(db, run.id))) {
       throw new ConflictError(`State ${state.id} already exists`, { cause: error });
@@ -62,6 +48,65 @@ export async function insertFlowRunWithState(
     throw error;
   }
 }
+
+/** Every column of a planned run, in parameter order. */
+const FLOW_RUN_COLUMNS = Object.keys({
+  id: true,
+  name: true,
+  flow_id: true,
+  flow_version: true,
+  parent_task_run_id: true,
+  idempotency_key: true,
+  parameters: true,
+  tags: true,
+  empirical_policy: true,
+  deployment_id: true,
+  deployment_version: true,
+  work_pool_name: true,
+  work_queue_name: true,
+  work_queue_id: true,
+  job_variables: true,
+  auto_scheduled: true,
+  created_by: true,
+  infrastructure_pid: true,
+  run_count: true,
+  total_run_time: true,
+  expected_start_time: true,
+  next_scheduled_start_time: true,
+  start_time: true,
+  end_time: true,
+  state_id: true,
+  state_type: true,
+  state_name: true,
+  state_timestamp: true,
+  created_at: true,
+  updated_at: true,
+} satisfies Record<keyof PlannedFlowRun, true>) as Array<keyof PlannedFlowRun>;
+
+const INSERT_RUN_TEXT = `insert into flow_run (${FLOW_RUN_COLUMNS.join(', ')})
+    values (${placeholders(
+      FLOW_RUN_COLUMNS.map(() => ''),
+      1,
+    )})
+    on conflict do nothing`;
+
+const INSERT_RUN = new FixedStatement<{ version: string }>(
+  `${INSERT_RUN_TEXT} returning xmin::text as version`,
+  {
+    prepareAs: 'weft_flow_run_insert',
+  },
+);
+
+/** The rows of one statement share its transaction id, which is the run row's xmin. */
+const INSERT_RUN_WITH_STATE = new FixedStatement<{ version: string }>(
+  `with run as (${INSERT_RUN_TEXT} returning id)
+    insert into flow_run_state (id, flow_run_id, type, name, timestamp, message, state_details, data)
+    select $${FLOW_RUN_COLUMNS.length + 1}::uuid, run.id,
+      ${placeholders(['text', 'text', 'timestamptz', 'text', 'jsonb', 'jsonb'], FLOW_RUN_COLUMNS.length + 2)}
+    from run
+    returning pg_current_xact_id()::xid::text as version`,
+  { prepareAs: 'weft_flow_run_insert_with_state' },
+);
 
 async function runExists(db: Db, id: string): Promise<boolean> {
   return (await db.selectFrom('flow_run').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;

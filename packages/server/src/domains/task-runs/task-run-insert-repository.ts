@@ -1,18 +1,24 @@
 import { type State, type TaskRunCreate, TaskRunPolicy } from '@weft/schemas';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/database';
+import { FixedStatement, plainArrayLiteral, unnestArguments } from '../../db/fixed-statement';
 import { isForeignKeyViolation } from '../../db/pg-errors';
 import { epochMs } from '../../db/state-rows';
 import { NotFoundError } from '../../errors';
 import { type TaskRunSnapshot, taskRunTransforms } from '../../orchestration/index';
-import { stateInsert, type TaskRunStateInput } from './task-run-batch-repository';
+import {
+  STATE_INSERT_PARAMETERS,
+  stateInsertParameters,
+  stateInsertText,
+  type TaskRunStateInput,
+} from './task-run-batch-repository';
 import type { TaskRunWithStateRow } from './task-run-repository';
 
 // The insert half of `taskRuns.recordBatch`. A task run and its first states usually arrive in
 // the same batch, so their states are folded in JS first and the run is inserted with its final
-// counts, times and current state: one INSERT, no UPDATE. Rows travel as one JSON parameter
-// expanded by `jsonb_to_recordset`, which kysely's builder cannot express, hence `sql`.
+// counts, times and current state: one INSERT, no UPDATE. Rows travel as typed arrays expanded
+// by `unnest`, which kysely's builder cannot express, hence SQL text.
 
 type Db = Kysely<Database>;
 type ParsedTaskRunCreate = z.output<typeof TaskRunCreate>;
@@ -40,9 +46,7 @@ export async function insertTaskRuns(
   if (taskRuns.length === 0) return { insertedIds: new Set(), states: 0, remaining: states };
   await assertFlowRunsExist(db, taskRuns);
   const plan = planTaskRunInsert(taskRuns, states, now);
-  const result = await sql<{ id: string }>`with ${taskRunInsertCtes(plan, sql``)} select id from run`.execute(
-    db,
-  );
+  const result = await INSERT_TASK_RUNS.execute(db, taskRunInsertParameters(plan));
   const insertedIds = new Set(result.rows.map((row) => row.id));
   const written =
     insertedIds.size === taskRuns.length ? plan.freshStates.length : countWritten(plan.folded, insertedIds);
@@ -58,16 +62,47 @@ export function planTaskRunInsert(taskRuns: ParsedTaskRunCreate[], states: TaskR
   return { count: taskRuns.length, columns, folded, freshStates, now };
 }
 
+type Plan = ReturnType<typeof planTaskRunInsert>;
+
+/** The task run columns as they travel: one typed array each, in parameter order. */
+const RUN_ARRAYS = [
+  ['id', 'uuid'],
+  ['name', 'text'],
+  ['flow_run_id', 'uuid'],
+  ['task_key', 'text'],
+  ['dynamic_key', 'text'],
+  ['task_version', 'text'],
+  ['cache_key', 'text'],
+  ['cache_expiration', 'float8'],
+  ['tags', 'text'],
+  ['task_inputs', 'text'],
+  ['empirical_policy', 'text'],
+  ['flow_run_run_count', 'int'],
+  ['run_count', 'int'],
+  ['expected_start_time', 'float8'],
+  ['start_time', 'float8'],
+  ['end_time', 'float8'],
+  ['total_run_time', 'float8'],
+  ['state_id', 'uuid'],
+  ['state_type', 'text'],
+  ['state_name', 'text'],
+  ['state_timestamp', 'float8'],
+  ['created_at', 'float8'],
+] as const;
+
+/** How many parameters {@link taskRunInsertCtes} takes. */
+export const TASK_RUN_INSERT_PARAMETERS = RUN_ARRAYS.length + STATE_INSERT_PARAMETERS + 1;
+
 /**
- * The CTEs `run` (the task runs inserted, `returning id`; rows filtered by `where` over alias `x`)
- * and `state` (their states, only for the runs `run` wrote: a run skipped as already stored gets
- * its states through `recordTaskRunStates` instead). Rows travel as one typed array per column,
- * expanded by `unnest` (no JSON object per row for the database to parse); timestamps as epoch
- * milliseconds, exact through `to_timestamp(ms / 1000)`.
+ * The CTEs `run` (the task runs inserted, `returning id`; rows filtered by `where` over alias
+ * `x`) and `state` (their states, filtered by `whereState`), their parameters numbered from
+ * `$from` (see {@link taskRunInsertParameters}). A run skipped as already stored must not get its
+ * states here (it gets them through `recordTaskRunStates`): `whereState` sees to that. Rows
+ * travel as one typed array per column, expanded by `unnest` (no JSON object per row for the
+ * database to parse); timestamps as epoch milliseconds, exact through `to_timestamp(ms / 1000)`.
  */
-export function taskRunInsertCtes(plan: ReturnType<typeof planTaskRunInsert>, where: RawBuilder<unknown>) {
-  const c = plan.columns;
-  return sql`run as (
+export function taskRunInsertCtes(from: number, where: { run: string; state: string }): string {
+  return `run as (
       insert into task_run (id, name, flow_run_id, task_key, dynamic_key, task_version, cache_key,
         cache_expiration, tags, task_inputs, empirical_policy, flow_run_run_count, run_count,
         expected_start_time, start_time, end_time, total_run_time, state_id, state_type, state_name,
@@ -77,24 +112,30 @@ export function taskRunInsertCtes(plan: ReturnType<typeof planTaskRunInsert>, wh
         flow_run_run_count, run_count, to_timestamp(expected_start_time / 1000),
         to_timestamp(start_time / 1000), to_timestamp(end_time / 1000), total_run_time, state_id,
         state_type, state_name, to_timestamp(state_timestamp / 1000), to_timestamp(created_at / 1000),
-        ${plan.now}::timestamptz
-      from unnest(${c.id}::uuid[], ${c.name}::text[], ${c.flowRunId}::uuid[], ${c.taskKey}::text[],
-        ${c.dynamicKey}::text[], ${c.taskVersion}::text[], ${c.cacheKey}::text[], ${c.cacheExpiration}::float8[],
-        ${c.tags}::text[], ${c.taskInputs}::text[], ${c.empiricalPolicy}::text[], ${c.flowRunRunCount}::int[],
-        ${c.runCount}::int[], ${c.expectedStartTime}::float8[], ${c.startTime}::float8[], ${c.endTime}::float8[],
-        ${c.totalRunTime}::float8[], ${c.stateId}::uuid[], ${c.stateType}::text[], ${c.stateName}::text[],
-        ${c.stateTimestamp}::float8[], ${c.createdAt}::float8[])
-        as x(id, name, flow_run_id, task_key, dynamic_key, task_version, cache_key, cache_expiration,
-          tags, task_inputs, empirical_policy, flow_run_run_count, run_count, expected_start_time,
-          start_time, end_time, total_run_time, state_id, state_type, state_name, state_timestamp,
-          created_at)
-      ${where}
+        $${from}::timestamptz
+      from unnest(${unnestArguments(RUN_ARRAYS, from + 1)})
+        as x(${RUN_ARRAYS.map(([column]) => column).join(', ')})
+      ${where.run}
       on conflict do nothing
       returning id
     ), state as (
-      ${stateInsert(plan.freshStates, sql`where x.task_run_id in (select id from run)`)}
+      ${stateInsertText(from + 1 + RUN_ARRAYS.length, where.state)}
     )`;
 }
+
+/** The parameters of {@link taskRunInsertCtes}, in order. */
+export function taskRunInsertParameters(plan: Plan): unknown[] {
+  const c = plan.columns;
+  return [
+    plan.now,
+    ...RUN_ARRAYS.map(([column, type]) => (type === 'text' ? c[column] : plainArrayLiteral(c[column]))),
+    ...stateInsertParameters(plan.freshStates),
+  ];
+}
+
+const INSERT_TASK_RUNS = new FixedStatement<{ id: string }>(
+  `with ${taskRunInsertCtes(1, { run: '', state: 'where x.task_run_id in (select id from run)' })} select id from run`,
+);
 
 function countWritten(folded: ReturnType<typeof foldFreshRuns>, insertedIds: Set<string>): number {
   let count = 0;
@@ -142,55 +183,55 @@ function insertColumns(taskRuns: ParsedTaskRunCreate[], folded: ReturnType<typeo
   const c = {
     id: column<string>(),
     name: column<string>(),
-    flowRunId: column<string | null>(),
-    taskKey: column<string>(),
-    dynamicKey: column<string>(),
-    taskVersion: column<string | null>(),
-    cacheKey: column<string | null>(),
-    cacheExpiration: column<number | null>(),
+    flow_run_id: column<string | null>(),
+    task_key: column<string>(),
+    dynamic_key: column<string>(),
+    task_version: column<string | null>(),
+    cache_key: column<string | null>(),
+    cache_expiration: column<number | null>(),
     /** Each run's tags as a Postgres array literal (an array column of arrays can't be ragged). */
     tags: column<string>(),
-    taskInputs: column<string>(),
-    empiricalPolicy: column<string>(),
-    flowRunRunCount: column<number>(),
-    runCount: column<number>(),
-    expectedStartTime: column<number | null>(),
-    startTime: column<number | null>(),
-    endTime: column<number | null>(),
-    totalRunTime: column<number>(),
-    stateId: column<string | null>(),
-    stateType: column<string | null>(),
-    stateName: column<string | null>(),
-    stateTimestamp: column<number | null>(),
-    createdAt: column<number>(),
-  };
+    task_inputs: column<string>(),
+    empirical_policy: column<string>(),
+    flow_run_run_count: column<number>(),
+    run_count: column<number>(),
+    expected_start_time: column<number | null>(),
+    start_time: column<number | null>(),
+    end_time: column<number | null>(),
+    total_run_time: column<number>(),
+    state_id: column<string | null>(),
+    state_type: column<string | null>(),
+    state_name: column<string | null>(),
+    state_timestamp: column<number | null>(),
+    created_at: column<number>(),
+  } satisfies Record<(typeof RUN_ARRAYS)[number][0], unknown[]>;
   for (let i = 0; i < n; i++) {
     const run = taskRuns[i]!;
     const snapshot = folded.get(run.id)!.snapshot;
     c.id[i] = run.id;
     c.name[i] = run.name;
-    c.flowRunId[i] = run.flowRunId;
-    c.taskKey[i] = run.taskKey;
-    c.dynamicKey[i] = run.dynamicKey;
-    c.taskVersion[i] = run.taskVersion ?? null;
-    c.cacheKey[i] = run.cacheKey ?? null;
-    c.cacheExpiration[i] = epochMs(run.cacheExpiration);
+    c.flow_run_id[i] = run.flowRunId;
+    c.task_key[i] = run.taskKey;
+    c.dynamic_key[i] = run.dynamicKey;
+    c.task_version[i] = run.taskVersion ?? null;
+    c.cache_key[i] = run.cacheKey ?? null;
+    c.cache_expiration[i] = epochMs(run.cacheExpiration);
     c.tags[i] = arrayLiteral(run.tags);
-    c.taskInputs[i] = JSON.stringify(run.taskInputs);
-    c.empiricalPolicy[i] = run.empiricalPolicy
+    c.task_inputs[i] = JSON.stringify(run.taskInputs);
+    c.empirical_policy[i] = run.empiricalPolicy
       ? JSON.stringify(TaskRunPolicy.parse(run.empiricalPolicy))
       : DEFAULT_POLICY_JSON;
-    c.flowRunRunCount[i] = run.flowRunRunCount;
-    c.runCount[i] = snapshot.runCount;
-    c.expectedStartTime[i] = epochMs(snapshot.expectedStartTime);
-    c.startTime[i] = epochMs(snapshot.startTime);
-    c.endTime[i] = epochMs(snapshot.endTime);
-    c.totalRunTime[i] = snapshot.totalRunTime;
-    c.stateId[i] = snapshot.state?.id ?? null;
-    c.stateType[i] = snapshot.state?.type ?? null;
-    c.stateName[i] = snapshot.state?.name ?? null;
-    c.stateTimestamp[i] = epochMs(snapshot.state?.timestamp);
-    c.createdAt[i] = (run.createdAt ?? now).getTime();
+    c.flow_run_run_count[i] = run.flowRunRunCount;
+    c.run_count[i] = snapshot.runCount;
+    c.expected_start_time[i] = epochMs(snapshot.expectedStartTime);
+    c.start_time[i] = epochMs(snapshot.startTime);
+    c.end_time[i] = epochMs(snapshot.endTime);
+    c.total_run_time[i] = snapshot.totalRunTime;
+    c.state_id[i] = snapshot.state?.id ?? null;
+    c.state_type[i] = snapshot.state?.type ?? null;
+    c.state_name[i] = snapshot.state?.name ?? null;
+    c.state_timestamp[i] = epochMs(snapshot.state?.timestamp);
+    c.created_at[i] = (run.createdAt ?? now).getTime();
   }
   return c;
 }

@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestServer, type TestServer } from '../testing/create-test-server';
+import { FixedStatement, placeholders, plainArrayLiteral, unnestArguments } from './fixed-statement';
+
+describe('placeholders', () => {
+  it('numbers from where it is told, each with its cast', () => {
+    expect(placeholders(['uuid', '', 'text'], 3)).toBe('$3::uuid, $4, $5::text');
+    expect(
+      unnestArguments(
+        [
+          ['id', 'uuid'],
+          ['ms', 'float8'],
+        ],
+        1,
+      ),
+    ).toBe('$1::uuid[], $2::float8[]');
+  });
+});
+
+describe('a fixed statement', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await createTestServer();
+  });
+  afterAll(() => t?.close());
+
+  it('passes uuids and numbers as array literals the database reads back exactly', async () => {
+    const ids = ['01a1fe21-35a5-7e98-8df5-8e713cfae791', '01a1fe21-35ad-7d7b-ab51-12dae8558f98'];
+    const numbers = [1763726400123.5, null, -0.25, 1e21, 7];
+    const statement = new FixedStatement<{ ids: string[]; numbers: Array<number | null> }>(
+      'select $1::uuid[] as ids, $2::float8[] as numbers',
+    );
+    const { rows } = await statement.execute(t.resources.db, [
+      plainArrayLiteral(ids),
+      plainArrayLiteral(numbers),
+    ]);
+    expect(rows[0]).toEqual({ ids, numbers });
+    expect(plainArrayLiteral([])).toBe('{}');
+  });
+
+  it('refuses a second text under a name already taken', () => {
+    new FixedStatement('select 1 as one', { prepareAs: 'weft_test_one' });
+    expect(() => new FixedStatement('select 2 as two', { prepareAs: 'weft_test_one' })).toThrow(
+      'Prepared statement name weft_test_one is used twice',
+    );
+  });
+
+  it.runIf(process.env.WEFT_TEST_DB === 'postgres')(
+    'is prepared once per connection under its name on Postgres, an unnamed one never',
+    async () => {
+      const named = new FixedStatement<{ n: number }>('select $1::int + 1 as n', {
+        prepareAs: 'weft_test_plus',
+      });
+      const unnamed = new FixedStatement<{ n: number }>('select $1::int + 2 as n');
+      const prepared = await t.resources.db.connection().execute(async (db) => {
+        expect((await named.execute(db, [1])).rows).toEqual([{ n: 2 }]);
+        expect((await named.execute(db, [2])).rows).toEqual([{ n: 3 }]);
+        expect((await unnamed.execute(db, [1])).rows).toEqual([{ n: 3 }]);
+        const rows = await sql<{ name: string; statement: string }>`
+          select name, statement from pg_prepared_statements`.execute(db);
+        return rows.rows;
+      });
+      expect(prepared).toEqual([{ name: 'weft_test_plus', statement: 'select $1::int + 1 as n' }]);
+    },
+  );
+});
