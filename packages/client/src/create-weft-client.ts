@@ -4,7 +4,6 @@ import {
   httpBatchLink,
   httpLink,
   httpSubscriptionLink,
-  localLink,
   splitLink,
 } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
@@ -13,6 +12,7 @@ import type { AppRouter } from '@weft/server/router';
 import { EventSource } from 'eventsource';
 import { toApiUrl } from './api-url';
 import { createClientFetch } from './client-fetch';
+import { InProcessUntypedClient, type WeftInProcessServer } from './in-process-client';
 import { WeftUntypedClient } from './weft-untyped-client';
 
 /** The typed Weft client: `client.flowRuns.read.query({ id })`, `client.flowRuns.watch.subscribe(…)`. */
@@ -38,12 +38,6 @@ export interface WeftHttpClientOptions {
   fetch?: typeof fetch | undefined;
 }
 
-/** The part of a running `WeftServer` (from `createServer()`) that the in-process client needs. */
-export interface WeftInProcessServer {
-  router: AppRouter;
-  createContext(): Promise<unknown>;
-}
-
 /** Call a server in the same process, without HTTP (tests, the embedded server). */
 export interface WeftInProcessClientOptions {
   server: WeftInProcessServer;
@@ -65,17 +59,8 @@ export type WeftClientOptions = WeftHttpClientOptions | WeftInProcessClientOptio
  * const client = createWeftClient({ server }); // in-process, no HTTP
  */
 export function createWeftClient(options: WeftClientOptions): WeftClient {
-  const links = 'server' in options ? [inProcessLink(options.server)] : httpLinks(options);
-  return createTRPCClientProxy(new WeftUntypedClient<AppRouter>({ links }));
-}
-
-function inProcessLink(server: WeftInProcessServer): TRPCLink<AppRouter> {
-  return localLink<AppRouter>({
-    router: server.router,
-    // The context type is the server's business; the router only needs what createContext made.
-    createContext: server.createContext as () => Promise<never>,
-    transformer: wireTransformer,
-  });
+  if ('server' in options) return createTRPCClientProxy(new InProcessUntypedClient(options.server));
+  return createTRPCClientProxy(new WeftUntypedClient<AppRouter>({ links: httpLinks(options) }));
 }
 
 function httpLinks(options: WeftHttpClientOptions): TRPCLink<AppRouter>[] {

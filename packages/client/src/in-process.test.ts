@@ -34,6 +34,24 @@ describe('createWeftClient in-process ({ server })', () => {
     expect((error as { data: unknown }).data).toMatchObject({ code: 'NOT_FOUND', weftCode: 'NOT_FOUND' });
   });
 
+  it('answers a bad input of a mutation with BAD_REQUEST naming the field', async () => {
+    const error = await client.flows.create.mutate({ name: '' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TRPCClientError);
+    expect((error as { data: unknown }).data).toMatchObject({ code: 'BAD_REQUEST' });
+    expect((error as Error).message).toContain('name');
+  });
+
+  it("takes a call with a signal through tRPC's local link", async () => {
+    const flow = await client.flows.create.mutate(
+      { name: 'with a signal' },
+      { signal: new AbortController().signal },
+    );
+    expect(flow.name).toBe('with a signal');
+  });
+
   it('delivers subscriptions', async () => {
     const flow = await client.flows.create.mutate({ name: 'in-process-watch' });
     const run = await client.flowRuns.create.mutate({ flowId: flow.id });

@@ -12,11 +12,11 @@ export type {
   WeftClientOptions,
   WeftHttpClientOptions,
   WeftInProcessClientOptions,
-  WeftInProcessServer,
 } from './create-weft-client';
 export { createWeftClient } from './create-weft-client';
 export type { WeftClientErrorOptions, WeftClientErrorReason } from './errors';
 export { isWeftClientError, WEFT_CLIENT_ERROR_REASONS, WeftClientError } from './errors';
+export type { WeftInProcessServer } from './in-process-client';
 export type {
   ClientRunDeploymentArgs,
   ClientRunDeploymentOptions,
