@@ -5,6 +5,7 @@ import { API_VERSION } from '@weft/schemas';
 import { appRouter } from '../router';
 import type { TrpcContext } from '../trpc/context';
 import { SERVER_VERSION } from '../version';
+import { createDirectMutationHandler } from './direct-mutation';
 import { sendJson } from './send-json';
 import { createUiHandler } from './serve-ui';
 import type { UiAssets } from './ui-assets';
@@ -32,6 +33,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     basePath: `${API_PREFIX}/`,
     createContext: () => options.createContext(),
   });
+  const direct = createDirectMutationHandler({ router: appRouter, createContext: options.createContext });
   const expected = options.apiKey ? Buffer.from(`Bearer ${options.apiKey}`) : null;
   const ui = options.ui ? createUiHandler(options.ui) : null;
   return createNodeServer((req, res) => {
@@ -45,6 +47,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
         res.setHeader('WWW-Authenticate', 'Bearer');
         return sendJson(res, 401, { error: { message: 'Unauthorized', code: 'UNAUTHORIZED' } });
       }
+      if (direct(req, res, path.slice(API_PREFIX.length + 1))) return;
       return trpc(req, res);
     }
     // `/api…`, `/health` and `/version` never fall back to the UI's index.html.

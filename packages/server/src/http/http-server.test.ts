@@ -91,6 +91,37 @@ describe('http', () => {
     });
   });
 
+  it("answers a mutation with the tRPC adapter's status and bytes, success and errors alike", async () => {
+    // A query string sends the same request through tRPC's adapter instead of the direct handler.
+    const post = async (path: string, body: string) => {
+      const response = await fetch(`${url}/api/${path}`, {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body,
+      });
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        body: await response.text(),
+      };
+    };
+    const cases: Array<[string, string]> = [
+      ['flows.create', JSON.stringify({ name: 'same either way' })],
+      ['flows.create', JSON.stringify({ name: '' })],
+      ['flowRuns.create', JSON.stringify({ flowId: 'nope' })],
+      ['flowRuns.delete', JSON.stringify({ id: uuid7() })],
+      ['flows.create', '{"name":'],
+      ['flows.create', ''],
+      ['flowRuns.read', JSON.stringify({ id: uuid7() })],
+    ];
+    for (const [path, sent] of cases) {
+      const direct = await post(path, sent);
+      const adapter = await post(`${path}?via=adapter`, sent);
+      expect({ path, sent, ...direct }).toEqual({ path, sent, ...adapter });
+    }
+    expect((await post('flowRuns.delete', JSON.stringify({ id: uuid7() }))).status).toBe(404);
+  });
+
   it('streams a flow run over SSE: now, then after a state change', async () => {
     const api = appRouter.createCaller(await t.server.createContext());
     const flow = await api.flows.create({ name: 'watched' });
@@ -136,6 +167,16 @@ describe('http', () => {
     expect(logged).toHaveLength(1);
     expect(logged[0]!.message).toContain('flows.list');
     expect(logged[0]!.details?.cause).toBeInstanceOf(Error);
+    // A mutation (the direct handler) alike.
+    const mutation = await fetch(`${broken.url}/api/flows.create`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'broken' }),
+    });
+    expect(mutation.status).toBe(500);
+    expect(((await mutation.json()) as any).error.message).toBe('Internal server error');
+    expect(logged).toHaveLength(2);
+    expect(logged[1]!.message).toContain('flows.create');
     await broken.close().catch(() => {
       // The pool is already destroyed; closing it again may complain.
     });
