@@ -13,6 +13,7 @@ import { EventSource } from 'eventsource';
 import { toApiUrl } from './api-url';
 import { createClientFetch } from './client-fetch';
 import { InProcessUntypedClient, type WeftInProcessServer } from './in-process-client';
+import { createNodeHttpFetch } from './node-http-fetch';
 import { WeftUntypedClient } from './weft-untyped-client';
 
 /** The typed Weft client: `client.flowRuns.read.query({ id })`, `client.flowRuns.watch.subscribe(…)`. */
@@ -65,12 +66,11 @@ export function createWeftClient(options: WeftClientOptions): WeftClient {
 
 function httpLinks(options: WeftHttpClientOptions): TRPCLink<AppRouter>[] {
   const url = toApiUrl(options.url);
-  const fetch = createClientFetch({
-    apiUrl: url,
-    apiKey: options.apiKey,
-    headers: options.headers,
-    fetch: options.fetch,
-  });
+  const clientFetch = (base: typeof globalThis.fetch | undefined) =>
+    createClientFetch({ apiUrl: url, apiKey: options.apiKey, headers: options.headers, fetch: base });
+  // Subscriptions stream their body, so they keep the global fetch; calls take node:http on Node.
+  const streamingFetch = clientFetch(options.fetch);
+  const callFetch = options.fetch ? streamingFetch : clientFetch(createNodeHttpFetch());
   return [
     splitLink({
       condition: (op) => op.type === 'subscription',
@@ -80,16 +80,16 @@ function httpLinks(options: WeftHttpClientOptions): TRPCLink<AppRouter>[] {
         url,
         transformer: wireTransformer,
         EventSource,
-        eventSourceOptions: { fetch },
+        eventSourceOptions: { fetch: streamingFetch },
       }),
       false: splitLink({
         // A mutation goes out at once on its own request: the batch link would hold it for a timer
         // tick and make it wait for the slowest call batched with it (a large `recordBatch` next
         // to a flow run's `setState`). The engine's mutations are sequential or batches already.
         condition: (op) => op.type === 'mutation',
-        true: httpLink({ url, transformer: wireTransformer, fetch }),
+        true: httpLink({ url, transformer: wireTransformer, fetch: callFetch }),
         // Queries travel in the URL; past this length tRPC splits the batch (Node's header limit is 16 KiB).
-        false: httpBatchLink({ url, transformer: wireTransformer, fetch, maxURLLength: 8_000 }),
+        false: httpBatchLink({ url, transformer: wireTransformer, fetch: callFetch, maxURLLength: 8_000 }),
       }),
     }),
   ];
