@@ -165,39 +165,97 @@ function keepingRecorder(options: { lingerMs: number; intervalMs?: number }) {
   return { recorder, sent, start };
 }
 
-describe('state details on the wire', () => {
-  it('leaves out details that hold only the run’s ids (the server sets them), and the server has them', async () => {
+describe('the wire form of a batch', () => {
+  it('leaves out defaults and details that hold only the run’s ids, and the server stores the same', async () => {
     const flowRecord = await t.client.flows.create.mutate({ name: 'recorder-details' });
     const flowRun = await t.client.flowRuns.create.mutate({ flowId: flowRecord.id });
-    const sent: Array<Record<string, unknown>> = [];
+    const sentStates: Array<Record<string, unknown>> = [];
+    const sentRuns: Array<Record<string, unknown>> = [];
     const recorder = new TaskRunRecorder({
       send: (batch) => {
-        for (const s of batch.states) sent.push(s.state.stateDetails as Record<string, unknown>);
+        for (const run of batch.taskRuns) sentRuns.push(run as Record<string, unknown>);
+        for (const s of batch.states) sentStates.push(s.state as Record<string, unknown>);
         return t.client.taskRuns.recordBatch.mutate(batch);
       },
     });
     const id = uuid7();
     const ids = { flowRunId: flowRun.id, taskRunId: id };
     const when = new Date('2026-01-02T03:04:05.000Z');
-    recorder.createRun({ id, name: 'details', flowRunId: flowRun.id, taskKey: 'details', dynamicKey: '0' });
+    const created = new Date('2026-01-02T03:04:00.000Z');
+    recorder.createRun({
+      id,
+      name: 'details',
+      flowRunId: flowRun.id,
+      taskKey: 'details',
+      dynamicKey: '0',
+      taskVersion: null,
+      tags: [],
+      taskInputs: {},
+      empiricalPolicy: { retries: 0, retryDelaySeconds: 0, retryJitterFactor: null },
+      createdAt: created,
+    });
+    const other = uuid7();
+    recorder.createRun({
+      id: other,
+      name: 'kept',
+      flowRunId: flowRun.id,
+      taskKey: 'kept',
+      dynamicKey: '0',
+      taskVersion: 'v1',
+      tags: ['a'],
+      taskInputs: { x: [{ inputType: 'task_run', id }] },
+      empiricalPolicy: { retries: 2, retryDelaySeconds: 0, retryJitterFactor: null },
+    });
     // Distinct timestamps: states are read back in timestamp order.
     const base = Date.now();
     recorder.setState(id, newState('RUNNING', { stateDetails: { ...ids }, timestamp: new Date(base) }));
     recorder.setState(
       id,
       newState('COMPLETED', {
+        message: 'done',
         stateDetails: { ...ids, cacheKey: 'k', cacheExpiration: when },
+        data: { type: 'unpersisted' },
         timestamp: new Date(base + 1),
       }),
     );
     await recorder.flush();
-    expect(sent[0]).toEqual({});
-    expect(sent[1]).toMatchObject({ ...ids, cacheKey: 'k' });
-    const stored = await t.client.taskRuns.states.query({ id });
-    expect(stored.map((s) => s.stateDetails)).toEqual([
-      ids,
-      { ...ids, cacheKey: 'k', cacheExpiration: when },
+    expect(Object.keys(sentRuns[0]!)).toEqual([
+      'id',
+      'name',
+      'flowRunId',
+      'taskKey',
+      'dynamicKey',
+      'createdAt',
     ]);
+    expect(sentRuns[0]!.createdAt).toBe(created.getTime());
+    expect(sentRuns[1]).toMatchObject({ taskVersion: 'v1', tags: ['a'], empiricalPolicy: { retries: 2 } });
+    expect(sentStates[0]).toEqual({
+      id: expect.any(String),
+      type: 'RUNNING',
+      name: 'Running',
+      timestamp: base,
+    });
+    expect(sentStates[1]).toMatchObject({ message: 'done', stateDetails: { ...ids, cacheKey: 'k' } });
+    const stored = await t.client.taskRuns.states.query({ id });
+    expect(stored.map((s) => [s.message, s.stateDetails, s.data, s.timestamp.getTime()])).toEqual([
+      [null, ids, null, base],
+      ['done', { ...ids, cacheKey: 'k', cacheExpiration: when }, { type: 'unpersisted' }, base + 1],
+    ]);
+    const run = await t.client.taskRuns.read.query({ id });
+    expect(run).toMatchObject({
+      taskVersion: null,
+      tags: [],
+      taskInputs: {},
+      empiricalPolicy: { retries: 0, retryDelaySeconds: 0, retryJitterFactor: null },
+      createdAt: created,
+    });
+    const kept = await t.client.taskRuns.read.query({ id: other });
+    expect(kept).toMatchObject({
+      taskVersion: 'v1',
+      tags: ['a'],
+      taskInputs: { x: [{ inputType: 'task_run', id }] },
+      empiricalPolicy: { retries: 2 },
+    });
   });
 });
 
