@@ -83,10 +83,14 @@ describe('createNodeHttpFetch', () => {
   });
 
   it('leaves a body it does not send itself to the global fetch', async () => {
+    // The global fetch (undici) names itself in `user-agent`; node:http sends none.
+    await fetchOverHttp(`${base}/text`, { method: 'POST', body: 'hi' });
+    expect(seen.at(-1)!.headers['user-agent']).toBeUndefined();
     const response = await fetchOverHttp(`${base}/bytes`, {
       method: 'POST',
       body: new Uint8Array([104, 105]),
     });
     expect(await response.json()).toMatchObject({ echo: 'hi' });
+    expect(seen.at(-1)!.headers['user-agent']).toBe('node');
   });
 });

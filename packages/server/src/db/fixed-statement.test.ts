@@ -1,20 +1,30 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/create-test-server';
-import { FixedStatement, placeholders, plainArrayLiteral, unnestArguments } from './fixed-statement';
+import {
+  FixedStatement,
+  placeholders,
+  plainArrayLiteral,
+  unnestParameters,
+  unnestRows,
+} from './fixed-statement';
 
 describe('placeholders', () => {
   it('numbers from where it is told, each with its cast', () => {
     expect(placeholders(['uuid', '', 'text'], 3)).toBe('$3::uuid, $4, $5::text');
-    expect(
-      unnestArguments(
-        [
-          ['id', 'uuid'],
-          ['ms', 'float8'],
-        ],
-        1,
-      ),
-    ).toBe('$1::uuid[], $2::float8[]');
+    const columns = [
+      ['id', 'uuid'],
+      ['name', 'text'],
+      ['ms', 'float8'],
+    ] as const;
+    expect(unnestRows(columns, 2)).toBe('unnest($2::uuid[], $3::text[], $4::float8[]) as x(id, name, ms)');
+    // Text arrays go to the driver as they are; the others as literals, in the columns' order.
+    const names = ['a,"b"', null];
+    expect(unnestParameters(columns, { ms: [1.5, null], name: names, id: ['u1', 'u2'] })).toEqual([
+      '{u1,u2}',
+      names,
+      '{1.5,NULL}',
+    ]);
   });
 });
 

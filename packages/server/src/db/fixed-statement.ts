@@ -66,13 +66,32 @@ export function plainArrayLiteral(values: ReadonlyArray<string | number | null>)
   return `${out}}`;
 }
 
+/** Columns that travel as one typed array parameter each: `[name, element type]`. */
+export type UnnestColumns = ReadonlyArray<readonly [string, string]>;
+
 /**
- * The arguments of an `unnest` over one typed array parameter per column, numbered from `$from`:
- * `unnestArguments([['id', 'uuid'], ['name', 'text']], 3)` is `$3::uuid[], $4::text[]`.
+ * An `unnest` over one typed array parameter per column, numbered from `$from`, as rows of alias
+ * `x`: `unnestRows([['id', 'uuid'], ['name', 'text']], 3)` is
+ * `unnest($3::uuid[], $4::text[]) as x(id, name)`.
  */
-export function unnestArguments(columns: ReadonlyArray<readonly [string, string]>, from: number): string {
-  return placeholders(
+export function unnestRows(columns: UnnestColumns, from: number): string {
+  const arrays = placeholders(
     columns.map(([, type]) => `${type}[]`),
     from,
   );
+  return `unnest(${arrays}) as x(${columns.map(([name]) => name).join(', ')})`;
+}
+
+/**
+ * The parameters of {@link unnestRows}, in order, from the arrays by column name: text arrays as
+ * they are (the driver quotes each element), the others as {@link plainArrayLiteral}s.
+ */
+export function unnestParameters<C extends UnnestColumns>(
+  columns: C,
+  values: Record<C[number][0], ReadonlyArray<string | number | null>>,
+): unknown[] {
+  return columns.map(([name, type]) => {
+    const column = values[name as C[number][0]];
+    return type === 'text' ? column : plainArrayLiteral(column);
+  });
 }

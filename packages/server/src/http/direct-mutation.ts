@@ -10,6 +10,12 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { AppRouter } from '../router';
 import type { TrpcContext } from '../trpc/context';
 
+/** What {@link createDirectMutationHandler} calls. */
+interface DirectMutationOptions {
+  router: AppRouter;
+  createContext: () => Promise<TrpcContext>;
+}
+
 /**
  * A handler for the requests the Weft client sends most: one mutation, `POST /api/<path>` with a
  * JSON body (the client sends each mutation on its own request). It reads the body and calls the
@@ -20,12 +26,10 @@ import type { TrpcContext } from '../trpc/context';
  * another content type): tRPC's adapter answers those.
  * @internal
  */
-export function createDirectMutationHandler(options: {
-  router: AppRouter;
-  createContext: () => Promise<TrpcContext>;
-}): (req: IncomingMessage, res: ServerResponse, path: string) => boolean {
-  const { router, createContext } = options;
-  const procedures = router._def.procedures as unknown as Record<
+export function createDirectMutationHandler(
+  options: DirectMutationOptions,
+): (req: IncomingMessage, res: ServerResponse, path: string) => boolean {
+  const procedures = options.router._def.procedures as unknown as Record<
     string,
     { _def: { type: string } } | undefined
   >;
@@ -36,52 +40,60 @@ export function createDirectMutationHandler(options: {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      answer(Buffer.concat(chunks).toString('utf8')).catch(() => res.destroy());
+      const body = Buffer.concat(chunks).toString('utf8');
+      answer(options, path, body, res).catch(() => res.destroy());
     });
-    async function answer(body: string): Promise<void> {
-      let ctx: TrpcContext | undefined;
-      let input: unknown;
-      let payload: unknown;
-      let status = 200;
-      try {
-        try {
-          input =
-            body === '' ? undefined : router._def._config.transformer.input.deserialize(JSON.parse(body));
-        } catch (cause) {
-          throw new TRPCError({ code: 'BAD_REQUEST', cause });
-        }
-        ctx = await createContext();
-        const data = await callTRPCProcedure({
-          router,
-          path,
-          getRawInput: async () => input,
-          ctx,
-          type: 'mutation',
-          signal: undefined,
-          batchIndex: 0,
-        });
-        payload = transformTRPCResponse(router._def._config, { result: { data } });
-      } catch (cause) {
-        const error = getTRPCErrorFromUnknown(cause);
-        status = getHTTPStatusCodeFromError(error);
-        const shape = getTRPCErrorShape({
-          config: router._def._config,
-          ctx,
-          error,
-          input,
-          path,
-          type: 'mutation',
-        });
-        payload = transformTRPCResponse(router._def._config, { error: shape });
-      }
-      const json = JSON.stringify(payload);
-      res.writeHead(status, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(json),
-        vary: 'trpc-accept, accept',
-      });
-      res.end(json);
-    }
     return true;
   };
+}
+
+/** Call the mutation at `path` with the request's body and answer as tRPC's adapter would. */
+async function answer(
+  options: DirectMutationOptions,
+  path: string,
+  body: string,
+  res: ServerResponse,
+): Promise<void> {
+  const { router } = options;
+  let ctx: TrpcContext | undefined;
+  let input: unknown;
+  let payload: unknown;
+  let status = 200;
+  try {
+    try {
+      input = body === '' ? undefined : router._def._config.transformer.input.deserialize(JSON.parse(body));
+    } catch (cause) {
+      throw new TRPCError({ code: 'BAD_REQUEST', cause });
+    }
+    ctx = await options.createContext();
+    const data = await callTRPCProcedure({
+      router,
+      path,
+      getRawInput: async () => input,
+      ctx,
+      type: 'mutation',
+      signal: undefined,
+      batchIndex: 0,
+    });
+    payload = transformTRPCResponse(router._def._config, { result: { data } });
+  } catch (cause) {
+    const error = getTRPCErrorFromUnknown(cause);
+    status = getHTTPStatusCodeFromError(error);
+    const shape = getTRPCErrorShape({
+      config: router._def._config,
+      ctx,
+      error,
+      input,
+      path,
+      type: 'mutation',
+    });
+    payload = transformTRPCResponse(router._def._config, { error: shape });
+  }
+  const json = JSON.stringify(payload);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(json),
+    vary: 'trpc-accept, accept',
+  });
+  res.end(json);
 }

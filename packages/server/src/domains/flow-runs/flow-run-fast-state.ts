@@ -75,7 +75,7 @@ async function setStateFast(
   const next = { ...snapshot, ...write.runPatch, state: write.state };
   const plan =
     batch && batch.taskRuns.length > 0 ? planTaskRunInsert(batch.taskRuns, batch.states, input.now) : null;
-  const parameters: unknown[] = [...runAndStateParameters(input, next, cached.version)];
+  const parameters = runAndStateParameters(input, next, cached.version);
   if (plan) parameters.push(...taskRunInsertParameters(plan), plan.count);
   const statement = plan ? SET_STATE_WITH_TASK_RUNS : SET_STATE;
   let version: string | null | undefined;
@@ -120,11 +120,11 @@ const RUN_COLUMNS = [
 ] as const;
 
 /** The first parameters: the run's columns, its id and row version, then the state's other columns. */
-function* runAndStateParameters(
+function runAndStateParameters(
   input: FastStateInput,
   next: FlowRunSnapshot & { state: State },
   version: string,
-) {
+): unknown[] {
   const { state } = next;
   const columns = {
     state_id: state.id,
@@ -140,13 +140,15 @@ function* runAndStateParameters(
     empirical_policy: JSON.stringify(next.empiricalPolicy),
     updated_at: input.now,
   } satisfies Record<(typeof RUN_COLUMNS)[number][0], unknown>;
-  for (const [column] of RUN_COLUMNS) yield columns[column];
-  yield input.id;
-  yield version;
   const stateRow = stateColumns(state);
-  yield stateRow.message;
-  yield stateRow.state_details;
-  yield stateRow.data;
+  return [
+    ...RUN_COLUMNS.map(([column]) => columns[column]),
+    input.id,
+    version,
+    stateRow.message,
+    stateRow.state_details,
+    stateRow.data,
+  ];
 }
 
 const ID = RUN_COLUMNS.length + 1;

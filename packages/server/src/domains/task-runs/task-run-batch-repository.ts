@@ -1,7 +1,7 @@
 import type { State } from '@weft/schemas';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database';
-import { FixedStatement, plainArrayLiteral, unnestArguments } from '../../db/fixed-statement';
+import { FixedStatement, unnestParameters, unnestRows } from '../../db/fixed-statement';
 import { type StateRowLike, toState } from '../../db/state-rows';
 import { ConflictError, NotFoundError } from '../../errors';
 import { type TaskRunSnapshot, taskRunTransforms } from '../../orchestration/index';
@@ -155,8 +155,7 @@ export function stateInsertText(from: number, where: string): string {
       case when details is null then jsonb_build_object('flowRunId', flow_run_id, 'taskRunId', task_run_id)
         else details::jsonb end,
       data::jsonb
-    from unnest(${unnestArguments(STATE_ARRAYS, from)})
-      as x(${STATE_ARRAYS.map(([column]) => column).join(', ')})
+    from ${unnestRows(STATE_ARRAYS, from)}
     ${where}
     on conflict (id) do nothing`;
 }
@@ -188,7 +187,7 @@ export function stateInsertParameters(states: Array<{ taskRunId: string; state: 
     c.details[i] = usual === undefined ? JSON.stringify(state.stateDetails ?? {}) : null;
     c.data[i] = state.data === null || state.data === undefined ? null : JSON.stringify(state.data);
   }
-  return STATE_ARRAYS.map(([column, type]) => (type === 'text' ? c[column] : plainArrayLiteral(c[column])));
+  return unnestParameters(STATE_ARRAYS, c);
 }
 
 const INSERT_STATES = new FixedStatement(stateInsertText(1, ''));

@@ -2,7 +2,7 @@ import { type State, type TaskRunCreate, TaskRunPolicy } from '@weft/schemas';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/database';
-import { FixedStatement, plainArrayLiteral, unnestArguments } from '../../db/fixed-statement';
+import { FixedStatement, unnestParameters, unnestRows } from '../../db/fixed-statement';
 import { isForeignKeyViolation } from '../../db/pg-errors';
 import { epochMs } from '../../db/state-rows';
 import { NotFoundError } from '../../errors';
@@ -94,10 +94,10 @@ const RUN_ARRAYS = [
 export const TASK_RUN_INSERT_PARAMETERS = RUN_ARRAYS.length + STATE_INSERT_PARAMETERS + 1;
 
 /**
- * The CTEs `run` (the task runs inserted, `returning id`; rows filtered by `where` over alias
- * `x`) and `state` (their states, filtered by `whereState`), their parameters numbered from
+ * The CTEs `run` (the task runs inserted, `returning id`; rows filtered by `where.run` over alias
+ * `x`) and `state` (their states, filtered by `where.state`), their parameters numbered from
  * `$from` (see {@link taskRunInsertParameters}). A run skipped as already stored must not get its
- * states here (it gets them through `recordTaskRunStates`): `whereState` sees to that. Rows
+ * states here (it gets them through `recordTaskRunStates`): `where.state` sees to that. Rows
  * travel as one typed array per column, expanded by `unnest` (no JSON object per row for the
  * database to parse); timestamps as epoch milliseconds, exact through `to_timestamp(ms / 1000)`.
  */
@@ -113,8 +113,7 @@ export function taskRunInsertCtes(from: number, where: { run: string; state: str
         to_timestamp(start_time / 1000), to_timestamp(end_time / 1000), total_run_time, state_id,
         state_type, state_name, to_timestamp(state_timestamp / 1000), to_timestamp(created_at / 1000),
         $${from}::timestamptz
-      from unnest(${unnestArguments(RUN_ARRAYS, from + 1)})
-        as x(${RUN_ARRAYS.map(([column]) => column).join(', ')})
+      from ${unnestRows(RUN_ARRAYS, from + 1)}
       ${where.run}
       on conflict do nothing
       returning id
@@ -125,10 +124,9 @@ export function taskRunInsertCtes(from: number, where: { run: string; state: str
 
 /** The parameters of {@link taskRunInsertCtes}, in order. */
 export function taskRunInsertParameters(plan: Plan): unknown[] {
-  const c = plan.columns;
   return [
     plan.now,
-    ...RUN_ARRAYS.map(([column, type]) => (type === 'text' ? c[column] : plainArrayLiteral(c[column]))),
+    ...unnestParameters(RUN_ARRAYS, plan.columns),
     ...stateInsertParameters(plan.freshStates),
   ];
 }
