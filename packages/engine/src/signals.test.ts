@@ -10,6 +10,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const script = fileURLToPath(new URL('./testing/fixtures/long-flow.ts', import.meta.url));
+const afterRun = fileURLToPath(new URL('./testing/fixtures/signal-after-run.ts', import.meta.url));
 
 /** Start the flow script in a real child process; resolves once its flow run is running. */
 function startChild() {
@@ -62,4 +63,38 @@ describe('signals', () => {
     expect(run.stateType).toBe('CANCELLED');
     expect(output()).toContain('hook:cancelled');
   }, 60_000);
+
+  it.each([
+    ['ends the process as if nothing listened', {}, { code: null, signal: 'SIGTERM' }, ''],
+    [
+      'leaves it to the program that listens',
+      { OWN_HANDLER: '1' },
+      { code: 0, signal: null },
+      'own handler\n',
+    ],
+  ])(
+    'after the last run ended, a signal %s',
+    async (_, env, exit, out) => {
+      const child = spawn(process.execPath, ['--conditions=dev-source', '--import', 'tsx', afterRun], {
+        env: {
+          ...process.env,
+          ...env,
+          WEFT_API_URL: t.server.url,
+          WEFT_HOME: t.home,
+          WEFT_LOGGING_TO_CONSOLE: 'false',
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let stdout = '';
+      child.stdout.on('data', (d) => {
+        stdout += String(d);
+      });
+      const exited = await new Promise((resolve) =>
+        child.on('exit', (code, signal) => resolve({ code, signal })),
+      );
+      expect(exited).toEqual(exit);
+      expect(stdout).toBe(out);
+    },
+    60_000,
+  );
 });
