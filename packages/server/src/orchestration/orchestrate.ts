@@ -1,10 +1,14 @@
 import type { FlowRunPolicy, OrchestrationResult, State } from '@weft/schemas';
 import { State as StateSchema } from '@weft/schemas';
+import { z } from 'zod';
 import type { OrchestrationRule, RuleEffect } from './rule';
 import { diffFlowRun } from './run-patch';
 import { type PolicyOutcome, ruleErrorReason, runPolicy } from './run-policy';
 import type { FlowRunPatch, FlowRunSnapshot } from './run-snapshots';
 import { applyTransforms, type RunTransform, type TransformableFlowRun } from './transform';
+
+/** Every orchestrated state change checks its state: with zod's compiled fast path. */
+const CompiledState = z.compile(StateSchema);
 
 /** What orchestration answers, and what to write (null: nothing). */
 export interface OrchestrationOutput {
@@ -42,7 +46,7 @@ export function orchestrate(input: {
     now,
   );
   if (settled.abort !== undefined) return abort(settled.abort, run.state);
-  const parsed = StateSchema.safeParse(transformed.state);
+  const parsed = CompiledState.safeParse(transformed.state);
   if (!parsed.success) return abort(`Error validating state: ${parsed.error.message}`, run.state);
   const state = parsed.data;
   const runPatch = diffFlowRun(run, { ...transformed.run, empiricalPolicy: settled.policy });

@@ -21,11 +21,17 @@ import { procedure, router } from '../../trpc/init';
 
 const ById = z.object({ id: Uuid });
 
+// The engine calls these for every flow run: their schemas get zod's compiled fast path.
+const FlowRunCreateInput = z.compile(FlowRunCreate);
+const FlowRunSetStateInput = z.compile(FlowRunSetState);
+const FlowRunOutput = z.compile(FlowRun);
+const OrchestrationResultOutput = z.compile(OrchestrationResult);
+
 /** `flowRuns.*` procedures. */
 export const flowRunRouter = router({
   create: procedure
-    .input(FlowRunCreate)
-    .output(FlowRun)
+    .input(FlowRunCreateInput)
+    .output(FlowRunOutput)
     .mutation(({ ctx, input }) => ctx.services.flowRuns.create(input)),
   read: procedure
     .input(ById)
@@ -45,8 +51,8 @@ export const flowRunRouter = router({
     .output(FlowRun)
     .mutation(({ ctx, input }) => ctx.services.flowRuns.update(input)),
   setState: procedure
-    .input(FlowRunSetState)
-    .output(OrchestrationResult)
+    .input(FlowRunSetStateInput)
+    .output(OrchestrationResultOutput)
     .mutation(({ ctx, input }) => ctx.services.flowRuns.setState(input)),
   states: procedure
     .input(ById)
