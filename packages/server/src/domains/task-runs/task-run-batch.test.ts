@@ -167,3 +167,25 @@ describe('taskRuns.recordBatch ids', () => {
     expect(stored).toMatchObject({ id: run.id, flowRunId, stateType: 'COMPLETED' });
   });
 });
+
+describe('taskRuns.recordBatch with a state id another run has', () => {
+  it('answers CONFLICT and writes nothing of the batch', async () => {
+    const first = taskRun('state-owner');
+    const taken = state('PENDING', new Date());
+    await api.taskRuns.recordBatch({ taskRuns: [first], states: [{ taskRunId: first.id, state: taken }] });
+    const second = taskRun('state-thief');
+    const other = taskRun('state-bystander');
+    const attempt = api.taskRuns.recordBatch({
+      taskRuns: [other, second],
+      states: [
+        { taskRunId: other.id, state: state('PENDING', new Date()) },
+        { taskRunId: second.id, state: { ...taken, timestamp: new Date() } },
+      ],
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'CONFLICT' });
+    for (const run of [second, other]) {
+      await expect(api.taskRuns.read({ id: run.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
+    expect((await api.taskRuns.states({ id: first.id })).map((s) => s.id)).toEqual([taken.id]);
+  });
+});

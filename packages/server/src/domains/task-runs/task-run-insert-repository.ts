@@ -97,7 +97,9 @@ export const TASK_RUN_INSERT_PARAMETERS = RUN_ARRAYS.length + STATE_INSERT_PARAM
  * The CTEs `run` (the task runs inserted, `returning id`; rows filtered by `where.run` over alias
  * `x`) and `state` (their states, filtered by `where.state`), their parameters numbered from
  * `$from` (see {@link taskRunInsertParameters}). A run skipped as already stored must not get its
- * states here (it gets them through `recordTaskRunStates`): `where.state` sees to that. Rows
+ * states here (it gets them through `recordTaskRunStates`): `where.state` sees to that. The states
+ * of the runs inserted here cannot be stored yet, so a state id that is (another run's) fails the
+ * statement with a unique violation (CONFLICT) instead of being skipped. Rows
  * travel as one typed array per column, expanded by `unnest` (no JSON object per row for the
  * database to parse); timestamps as epoch milliseconds, exact through `to_timestamp(ms / 1000)`.
  */
@@ -118,7 +120,7 @@ export function taskRunInsertCtes(from: number, where: { run: string; state: str
       on conflict do nothing
       returning id
     ), state as (
-      ${stateInsertText(from + 1 + RUN_ARRAYS.length, where.state)}
+      ${stateInsertText(from + 1 + RUN_ARRAYS.length, where.state, 'fail')}
     )`;
 }
 
