@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/create-test-server';
-import { redactDatabaseUrl } from './create-db';
+import { createDb, redactDatabaseUrl } from './create-db';
 
 describe('redactDatabaseUrl', () => {
   it.each([
@@ -39,3 +42,28 @@ describe.runIf(process.env.WEFT_TEST_DB === 'postgres')(
     });
   },
 );
+
+describe('PGlite', () => {
+  it.each([
+    ['in memory', undefined],
+    ['in a data directory', 'dir'],
+  ])('%s, starts without zero-filling new WAL segments, and reopens its data', async (_, dir) => {
+    const home = mkdtempSync(join(tmpdir(), 'weft-create-db-'));
+    const dataDir = dir && join(home, dir);
+    try {
+      const first = await createDb({ kind: 'pglite', ...(dataDir ? { dataDir } : {}) });
+      const setting = await sql<{ wal_init_zero: string }>`show wal_init_zero`.execute(first.db);
+      expect(setting.rows[0]?.wal_init_zero).toBe('off');
+      await sql`create table kept (n int)`.execute(first.db);
+      await sql`insert into kept select generate_series(1, 20000)`.execute(first.db);
+      await first.close();
+      if (!dataDir) return;
+      const again = await createDb({ kind: 'pglite', dataDir });
+      const count = await sql<{ n: number }>`select count(*)::int as n from kept`.execute(again.db);
+      expect(count.rows[0]?.n).toBe(20000);
+      await again.close();
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
