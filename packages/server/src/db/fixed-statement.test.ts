@@ -5,6 +5,7 @@ import {
   FixedStatement,
   placeholders,
   plainArrayLiteral,
+  textArrayLiteral,
   unnestParameters,
   unnestRows,
 } from './fixed-statement';
@@ -18,11 +19,11 @@ describe('placeholders', () => {
       ['ms', 'float8'],
     ] as const;
     expect(unnestRows(columns, 2)).toBe('unnest($2::uuid[], $3::text[], $4::float8[]) as x(id, name, ms)');
-    // Text arrays go to the driver as they are; the others as literals, in the columns' order.
+    // Every column as an array literal, text quoted where it must be, in the columns' order.
     const names = ['a,"b"', null];
     expect(unnestParameters(columns, { ms: [1.5, null], name: names, id: ['u1', 'u2'] })).toEqual([
       '{u1,u2}',
-      names,
+      '{"a,\\"b\\"",NULL}',
       '{1.5,NULL}',
     ]);
   });
@@ -47,6 +48,43 @@ describe('a fixed statement', () => {
     ]);
     expect(rows[0]).toEqual({ ids, numbers });
     expect(plainArrayLiteral([])).toBe('{}');
+  });
+
+  it('passes text as an array literal the database reads back exactly, odd elements included', async () => {
+    const json = JSON.stringify({ retries: 0, note: 'a "quoted" \\ value' });
+    const texts = [
+      'COMPLETED',
+      'noop-30b0a234',
+      '1.92a7-0',
+      '',
+      'NULL',
+      'null',
+      'Null',
+      'a b',
+      ' lead',
+      'trail ',
+      'quo"te',
+      'back\\slash',
+      '{brace}',
+      'comma,',
+      'ünï ☃',
+      'line\nbreak',
+      'tab\t',
+      json,
+      json,
+      null,
+      '{}',
+      '{}',
+      'x',
+      null,
+      '"',
+      '\\',
+    ];
+    const statement = new FixedStatement<{ texts: Array<string | null> }>('select $1::text[] as texts');
+    const { rows } = await statement.execute(t.resources.db, [textArrayLiteral(texts)]);
+    expect(rows[0]?.texts).toEqual(texts);
+    expect(textArrayLiteral([])).toBe('{}');
+    expect(textArrayLiteral(['PENDING', null, 'a b'])).toBe('{PENDING,NULL,"a b"}');
   });
 
   it('refuses a second text under a name already taken', () => {

@@ -57,13 +57,44 @@ export function placeholders(casts: readonly string[], from: number): string {
  * each element.
  */
 export function plainArrayLiteral(values: ReadonlyArray<string | number | null>): string {
-  let out = '{';
+  const parts = new Array<string | number>(values.length);
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (i > 0) out += ',';
-    out += value === null || value === undefined ? 'NULL' : value;
+    parts[i] = value === null || value === undefined ? 'NULL' : value;
   }
-  return `${out}}`;
+  return `{${parts.join(',')}}`;
+}
+
+/** An element Postgres reads unquoted in an array literal: no space, brace, quote, comma or backslash. */
+const PLAIN_ELEMENT = /^[\w.:+\-/@=]+$/;
+const NULL_WORD = /^null$/i;
+
+/**
+ * A Postgres array literal of text (null as NULL), for a `::text[]` parameter. An element that
+ * needs no quotes (a state type, a task key) goes as it is, others quoted with `"` and `\`
+ * escaped; an element equal to the one before reuses its quoted form (the same JSON default on
+ * every row). The driver's own conversion quotes and escapes every element, about 3 kB of
+ * short-lived strings per task run in a batch.
+ */
+export function textArrayLiteral(values: ReadonlyArray<string | number | null>): string {
+  const parts = new Array<string>(values.length);
+  let lastValue: string | undefined;
+  let lastPart = '';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === null || value === undefined) {
+      parts[i] = 'NULL';
+      continue;
+    }
+    const text = String(value);
+    if (text !== lastValue) {
+      lastValue = text;
+      lastPart =
+        PLAIN_ELEMENT.test(text) && !NULL_WORD.test(text) ? text : `"${text.replace(/[\\"]/g, '\\$&')}"`;
+    }
+    parts[i] = lastPart;
+  }
+  return `{${parts.join(',')}}`;
 }
 
 /** Columns that travel as one typed array parameter each: `[name, element type]`. */
@@ -84,7 +115,7 @@ export function unnestRows(columns: UnnestColumns, from: number): string {
 
 /**
  * The parameters of {@link unnestRows}, in order, from the arrays by column name: text arrays as
- * they are (the driver quotes each element), the others as {@link plainArrayLiteral}s.
+ * {@link textArrayLiteral}s, the others as {@link plainArrayLiteral}s.
  */
 export function unnestParameters<C extends UnnestColumns>(
   columns: C,
@@ -92,6 +123,6 @@ export function unnestParameters<C extends UnnestColumns>(
 ): unknown[] {
   return columns.map(([name, type]) => {
     const column = values[name as C[number][0]];
-    return type === 'text' ? column : plainArrayLiteral(column);
+    return type === 'text' ? textArrayLiteral(column) : plainArrayLiteral(column);
   });
 }
