@@ -2,7 +2,7 @@ import { type State, type TaskRunCreate, TaskRunPolicy } from '@weft/schemas';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/database';
-import { FixedStatement, unnestParameters, unnestRows } from '../../db/fixed-statement';
+import { FixedStatement, textArrayLiteral, unnestParameters, unnestRows } from '../../db/fixed-statement';
 import { isForeignKeyViolation } from '../../db/pg-errors';
 import { epochMs } from '../../db/state-rows';
 import { NotFoundError } from '../../errors';
@@ -216,7 +216,7 @@ function insertColumns(taskRuns: ParsedTaskRunCreate[], folded: ReturnType<typeo
     c.task_version[i] = run.taskVersion ?? null;
     c.cache_key[i] = run.cacheKey ?? null;
     c.cache_expiration[i] = epochMs(run.cacheExpiration);
-    c.tags[i] = arrayLiteral(run.tags);
+    c.tags[i] = textArrayLiteral(run.tags);
     c.task_inputs[i] = JSON.stringify(run.taskInputs);
     c.empirical_policy[i] = run.empiricalPolicy
       ? JSON.stringify(TaskRunPolicy.parse(run.empiricalPolicy))
@@ -234,12 +234,6 @@ function insertColumns(taskRuns: ParsedTaskRunCreate[], folded: ReturnType<typeo
     c.created_at[i] = (run.createdAt ?? now).getTime();
   }
   return c;
-}
-
-/** A text[] literal: every element quoted, `"` and `\` escaped. */
-function arrayLiteral(values: readonly string[]): string {
-  if (values.length === 0) return '{}';
-  return `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
 }
 
 const DEFAULT_POLICY_JSON = JSON.stringify(TaskRunPolicy.parse({}));
