@@ -15,6 +15,7 @@ import * as concurrencyLimits from './migrations/2026-11-21-005-concurrency-limi
 import * as blocks from './migrations/2026-11-21-006-blocks';
 import * as uiIndexes from './migrations/2026-11-21-007-ui-indexes';
 import * as partialRunIndexes from './migrations/2026-11-21-008-partial-run-indexes';
+import * as taskRunFlowRunKey from './migrations/2026-11-21-009-task-run-flow-run-key';
 
 /** Every migration, by name, in order. A static map so bundlers keep them (style.md G7). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21-006-blocks': blocks,
   '2026-11-21-007-ui-indexes': uiIndexes,
   '2026-11-21-008-partial-run-indexes': partialRunIndexes,
+  '2026-11-21-009-task-run-flow-run-key': taskRunFlowRunKey,
 };
 
 /** Kysely's bookkeeping tables, dropped by a reset. */

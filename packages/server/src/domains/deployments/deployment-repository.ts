@@ -16,6 +16,7 @@ import {
   stringConditions,
   tagsConditions,
 } from '../../db/filters';
+import { deleteFlowRunChildren } from '../flow-runs/flow-run-repository';
 import { toConcurrencyOptions } from './deployment-concurrency-repository';
 
 type Db = Kysely<Database>;
@@ -175,16 +176,22 @@ export async function countDeployments(
 /**
  * Delete a deployment's runs that the scheduler made and that never ran (auto-scheduled, still
  * `Scheduled`, not `AwaitingConcurrencySlot` or `Late`, run count 0), so they are made again from
- * the deployment as it is now (reference §4.1). Their states go with them (cascade).
+ * the deployment as it is now (reference §4.1). Their states go with them (cascade), and so would
+ * any task runs and logs.
  */
 export async function deleteUnstartedAutoScheduledRuns(db: Db, deploymentId: string): Promise<number> {
-  const result = await db
+  const deleted = await db
     .deleteFrom('flow_run')
     .where('deployment_id', '=', deploymentId)
     .where('auto_scheduled', '=', true)
     .where('state_type', '=', 'SCHEDULED')
     .where('state_name', '=', 'Scheduled')
     .where('run_count', '=', 0)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+    .returning('id')
+    .execute();
+  await deleteFlowRunChildren(
+    db,
+    deleted.map((row) => row.id),
+  );
+  return deleted.length;
 }

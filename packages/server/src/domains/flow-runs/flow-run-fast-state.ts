@@ -18,15 +18,15 @@ type Db = Kysely<Database>;
 
 /**
  * Errors that send a fast write back to the locked path, which reports them properly: a task run
- * skipped as already stored (the guard's division by zero), a missing flow run of a task run, a
- * state id taken.
+ * skipped as already stored (the guard's division by zero), a state id taken.
  */
-const FALL_BACK = new Set(['22012', '23503', '23505']);
+const FALL_BACK = new Set(['22012', '23505']);
 
 /**
  * `flowRuns.setState` in one statement, for the common case: a run this server wrote last (its
  * snapshot cached), not of a deployment nor a subflow, no field update, and task records that
- * are all new runs with their own states (a flow's final state carrying its last task runs).
+ * are all new runs of this flow run with their own states (a flow's final state carrying its last
+ * task runs; the statement's update locks the flow run they belong to).
  * Orchestrated against the cached snapshot; the statement updates the run only if its row
  * version is still the cached one, and writes the state and the task runs only then, so the
  * whole change is one round trip with no explicit transaction and no lock held across calls.
@@ -63,7 +63,7 @@ async function setStateFast(
   const { snapshot } = cached;
   if (snapshot.deploymentId || snapshot.parentTaskRunId) return undefined;
   const batch = input.taskRuns;
-  if (batch && !allStatesOfNewRuns(batch)) return undefined;
+  if (batch && !allNewRunsOf(input.id, batch)) return undefined;
   const { result, write, lease } = orchestrateFlowRunTransition({
     run: snapshot,
     proposed: input.state,
@@ -91,9 +91,14 @@ async function setStateFast(
   return { result, written: true };
 }
 
-/** Every state in the batch belongs to a run the batch creates (so nothing needs a stored run). */
-function allStatesOfNewRuns(batch: z.output<typeof TaskRunBatch>): boolean {
+/**
+ * Every run in the batch is of flow run `flowRunId`, and every state belongs to a run the batch
+ * creates (so nothing needs a stored run, nor another flow run checked).
+ */
+function allNewRunsOf(flowRunId: string, batch: z.output<typeof TaskRunBatch>): boolean {
   if (batch.taskRuns.length === 0) return batch.states.length === 0;
+  const id = flowRunId.toLowerCase();
+  if (!batch.taskRuns.every((run) => run.flowRunId?.toLowerCase() === id)) return false;
   const ids = new Set(batch.taskRuns.map((run) => run.id));
   if (ids.size !== batch.taskRuns.length) return false;
   return batch.states.every((s) => ids.has(s.taskRunId));

@@ -1,9 +1,8 @@
 import { type State, type TaskRunCreate, TaskRunPolicy } from '@weft/schemas';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/database';
 import { FixedStatement, textArrayLiteral, unnestParameters, unnestRows } from '../../db/fixed-statement';
-import { isForeignKeyViolation } from '../../db/pg-errors';
 import { epochMs } from '../../db/state-rows';
 import { NotFoundError } from '../../errors';
 import { type TaskRunSnapshot, taskRunTransforms } from '../../orchestration/index';
@@ -44,7 +43,10 @@ export async function insertTaskRuns(
 ): Promise<InsertTaskRunsResult> {
   const { taskRuns, states, now } = input;
   if (taskRuns.length === 0) return { insertedIds: new Set(), states: 0, remaining: states };
-  await assertFlowRunsExist(db, taskRuns);
+  await lockFlowRuns(
+    db,
+    taskRuns.map((run) => run.flowRunId),
+  );
   const plan = planTaskRunInsert(taskRuns, states, now);
   const result = await INSERT_TASK_RUNS.execute(db, taskRunInsertParameters(plan));
   const insertedIds = new Set(result.rows.map((row) => row.id));
@@ -238,11 +240,17 @@ function insertColumns(taskRuns: ParsedTaskRunCreate[], folded: ReturnType<typeo
 
 const DEFAULT_POLICY_JSON = JSON.stringify(TaskRunPolicy.parse({}));
 
-async function assertFlowRunsExist(db: Db, taskRuns: ParsedTaskRunCreate[]): Promise<void> {
-  const ids = [...new Set(taskRuns.map((run) => run.flowRunId).filter((id): id is string => id !== null))];
+/**
+ * Throw NotFoundError unless every flow run the task runs name exists, and hold each one
+ * `for key share` until the transaction ends, so it cannot be deleted under the task runs being
+ * written (task_run has no foreign key to flow_run: see the migration that dropped it).
+ */
+async function lockFlowRuns(db: Db, flowRunIds: Iterable<string | null>): Promise<void> {
+  const ids = [...new Set(flowRunIds)].filter((id): id is string => id !== null);
   if (ids.length === 0) return;
-  const found = await db.selectFrom('flow_run').select('id').where('id', 'in', ids).execute();
-  const foundIds = new Set(found.map((row) => row.id));
+  const found = await sql<{ id: string }>`
+    select id from flow_run where id = any(${ids}::uuid[]) for key share`.execute(db);
+  const foundIds = new Set(found.rows.map((row) => row.id));
   const missing = ids.find((id) => !foundIds.has(id));
   if (missing) throw new NotFoundError('Flow run', missing);
 }
@@ -250,14 +258,16 @@ async function assertFlowRunsExist(db: Db, taskRuns: ParsedTaskRunCreate[]): Pro
 /**
  * Insert one task run (no states yet) unless its id or (flowRunId, taskKey, dynamicKey) exists:
  * the stored row, or undefined when skipped. Throws NotFoundError when its flow run is missing.
+ * Runs in its own transaction (the flow run stays locked until the insert commits).
  */
 export async function insertTaskRun(
   db: Db,
   run: ParsedTaskRunCreate,
   now: Date,
 ): Promise<TaskRunWithStateRow | undefined> {
-  try {
-    const row = await db
+  return db.transaction().execute(async (trx) => {
+    await lockFlowRuns(trx, [run.flowRunId]);
+    const row = await trx
       .insertInto('task_run')
       .values({
         id: run.id,
@@ -289,10 +299,5 @@ export async function insertTaskRun(
       .returningAll()
       .executeTakeFirst();
     return row && { ...row, state_json: null };
-  } catch (error) {
-    if (isForeignKeyViolation(error) && run.flowRunId) {
-      throw new NotFoundError('Flow run', run.flowRunId, { cause: error });
-    }
-    throw error;
-  }
+  });
 }

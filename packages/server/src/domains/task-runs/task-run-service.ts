@@ -26,7 +26,6 @@ export function createTaskRunService(resources: ServerResources): TaskRunService
   return {
     async create(input) {
       const now = clock();
-      // One statement: the flow run's foreign key stands in for a separate existence check.
       const inserted = await insertTaskRun(db, input, now);
       // Idempotent on (flowRunId, taskKey, dynamicKey): the stored run may be an older one.
       const row = inserted ?? (await findTaskRun(db, input.id)) ?? (await findTaskRunByKey(db, input));
