@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { HashError } from '../errors';
 
 /*
@@ -165,5 +165,6 @@ export function canonicalize(value: unknown): string {
  * @example stableHash({ n: 1, tags: new Set(['b', 'a']) }) === stableHash({ tags: new Set(['a', 'b']), n: 1 }) // true
  */
 export function stableHash(value: unknown): string {
-  return createHash('sha256').update(canonicalize(value)).digest('hex');
+  // One call, no Hash object: a task call hashes its inputs, and this is about half the time.
+  return hash('sha256', canonicalize(value), 'hex');
 }

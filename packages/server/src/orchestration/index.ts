@@ -18,7 +18,7 @@ export type {
 export { ALL_FROM_STATES, ALL_TO_STATES, defineRule } from './rule';
 export type { PolicyOutcome } from './run-policy';
 export type { FlowRunPatch, FlowRunSnapshot, TaskRunPatch, TaskRunSnapshot } from './run-snapshots';
-export { taskRunTransforms } from './task-run-transforms';
+export { applyTaskRunTransforms, taskRunTransforms } from './task-run-transforms';
 export type {
   RunTransform,
   TransformableFlowRun,

@@ -18,3 +18,15 @@ export function taskRunTransforms(
   const out = applyTransforms(GLOBAL_TASK_TRANSFORMS, run.state, { state, run });
   return { state: out.state, runPatch: diffTaskRun(run, out.run) };
 }
+
+/**
+ * {@link taskRunTransforms} for a snapshot the caller owns: the run's changes and the new state
+ * are written onto `run` itself (no patch is computed), and the state to store is returned. For
+ * folding many states into runs being built (`recordBatch`'s new runs).
+ */
+export function applyTaskRunTransforms(run: TaskRunSnapshot, state: State): State {
+  const out = applyTransforms(GLOBAL_TASK_TRANSFORMS, run.state, { state, run });
+  if (out.run !== run) Object.assign(run, out.run);
+  run.state = out.state;
+  return out.state;
+}

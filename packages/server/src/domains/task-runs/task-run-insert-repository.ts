@@ -5,7 +5,7 @@ import type { Database } from '../../db/database';
 import { FixedStatement, textArrayLiteral, unnestParameters, unnestRows } from '../../db/fixed-statement';
 import { epochMs } from '../../db/state-rows';
 import { NotFoundError } from '../../errors';
-import { type TaskRunSnapshot, taskRunTransforms } from '../../orchestration/index';
+import { applyTaskRunTransforms, type TaskRunSnapshot } from '../../orchestration/index';
 import {
   STATE_INSERT_PARAMETERS,
   stateInsertParameters,
@@ -170,9 +170,8 @@ function foldFreshRuns(taskRuns: ParsedTaskRunCreate[], states: TaskRunStateInpu
     const entry = folded.get(input.taskRunId);
     if (!entry || seen.has(input.state.id)) continue;
     seen.add(input.state.id);
-    const { state, runPatch } = taskRunTransforms(entry.snapshot, input.state);
     // In place: the snapshot is this fold's own object, and nothing else holds it.
-    Object.assign(entry.snapshot, runPatch, { state });
+    const state = applyTaskRunTransforms(entry.snapshot, input.state);
     entry.states.push({ taskRunId: input.taskRunId, state });
   }
   return folded;
