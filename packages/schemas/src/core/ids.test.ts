@@ -20,3 +20,17 @@ describe('uuid7', () => {
     expect(new Set(ids.map((id) => id.slice(24))).size).toBe(ids.length);
   });
 });
+
+describe('Uuid', () => {
+  it('takes upper and mixed case and yields lower case, as Postgres prints uuids', () => {
+    const id = '0190A1B2-c3d4-7E5F-8a9B-0C1D2E3F4A5B';
+    expect(Uuid.parse(id)).toBe('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b');
+    expect(Uuid.parse(id.toLowerCase())).toBe(id.toLowerCase());
+  });
+
+  it('still refuses what is not a uuid, naming the problem', () => {
+    const result = Uuid.safeParse('0190A1B2-C3D4-7E5F-8A9B');
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/UUID/i);
+  });
+});

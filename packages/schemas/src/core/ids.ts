@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
-/** A UUID (any version); Weft generates v7 ids so they sort by creation time. */
-export const Uuid = z.uuid();
+function lowerCase(value: string): string {
+  return value.toLowerCase();
+}
+
+/**
+ * A UUID (any version); Weft generates v7 ids so they sort by creation time. Upper-case input is
+ * accepted and yields lower case, as Postgres prints uuids: an id given in upper case then matches
+ * the ids the server reads back wherever it compares them in code (maps, caches, per-id outcomes).
+ */
+export const Uuid = z.uuid().overwrite(lowerCase);
 export type Uuid = z.infer<typeof Uuid>;
 
 /**

@@ -115,6 +115,13 @@ describe('flowRuns.bulkCancel', () => {
 });
 
 describe('flowRuns.bulkDelete', () => {
+  it('takes an id in any case as one run, answering in lower case', async () => {
+    const a = await runWithChildren();
+    const { results } = await api.flowRuns.bulkDelete({ ids: [a.toUpperCase(), a] });
+    expect(results).toEqual([{ id: a, outcome: 'ok', reason: null }]);
+    expect(await api.taskRuns.count({ filter: { flowRunId: { any: [a] } } })).toBe(0);
+  });
+
   it('deletes the runs with their states, task runs and logs; skips missing ids', async () => {
     const a = await runWithChildren();
     const b = await runWithChildren();

@@ -97,8 +97,8 @@ async function setStateFast(
  */
 function allNewRunsOf(flowRunId: string, batch: z.output<typeof TaskRunBatch>): boolean {
   if (batch.taskRuns.length === 0) return batch.states.length === 0;
-  const id = flowRunId.toLowerCase();
-  if (!batch.taskRuns.every((run) => run.flowRunId?.toLowerCase() === id)) return false;
+  // Ids are lower case here: the Uuid schema lower-cases them.
+  if (!batch.taskRuns.every((run) => run.flowRunId === flowRunId)) return false;
   const ids = new Set(batch.taskRuns.map((run) => run.id));
   if (ids.size !== batch.taskRuns.length) return false;
   return batch.states.every((s) => ids.has(s.taskRunId));

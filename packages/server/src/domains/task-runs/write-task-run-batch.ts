@@ -15,21 +15,8 @@ export async function writeTaskRunBatch(
   input: z.output<typeof TaskRunBatch>,
   now: Date,
 ): Promise<{ taskRuns: number; states: number }> {
-  lowerCaseIds(input);
   const batchTaskRunIds = new Set(input.taskRuns.map((run) => run.id));
   const inserted = await insertTaskRuns(trx, { taskRuns: input.taskRuns, states: input.states, now });
   const states = await recordTaskRunStates(trx, inserted.remaining, { now, batchTaskRunIds });
   return { taskRuns: inserted.insertedIds.size, states: inserted.states + states };
-}
-
-/**
- * The batch's ids as Postgres prints them: the writes compare the ids they were given with the
- * ids they read back, and a uuid accepted in upper case would otherwise match nothing.
- */
-function lowerCaseIds(input: z.output<typeof TaskRunBatch>): void {
-  for (const run of input.taskRuns) {
-    run.id = run.id.toLowerCase();
-    if (run.flowRunId) run.flowRunId = run.flowRunId.toLowerCase();
-  }
-  for (const record of input.states) record.taskRunId = record.taskRunId.toLowerCase();
 }
