@@ -176,7 +176,6 @@ export function stateInsertParameters(states: Array<{ taskRunId: string; state: 
     details: new Array<string | null>(n),
     data: new Array<string | null>(n),
   } satisfies Record<(typeof STATE_ARRAYS)[number][0], unknown[]>;
-  const canonical: CanonicalUuids = { run: new CanonicalUuidCheck(), flowRun: new CanonicalUuidCheck() };
   for (let i = 0; i < n; i++) {
     const { taskRunId, state } = states[i]!;
     c.id[i] = state.id;
@@ -185,7 +184,7 @@ export function stateInsertParameters(states: Array<{ taskRunId: string; state: 
     c.name[i] = state.name;
     c.ms[i] = state.timestamp.getTime();
     c.message[i] = state.message;
-    const usual = usualFlowRunId(state.stateDetails, taskRunId, canonical);
+    const usual = usualFlowRunId(state.stateDetails, taskRunId);
     c.flow_run_id[i] = usual ?? null;
     c.details[i] = usual === undefined ? JSON.stringify(state.stateDetails ?? {}) : null;
     c.data[i] = state.data === null || state.data === undefined ? null : JSON.stringify(state.data);
@@ -195,43 +194,16 @@ export function stateInsertParameters(states: Array<{ taskRunId: string; state: 
 
 const INSERT_STATES = new FixedStatement(stateInsertText(1, ''));
 
-const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /**
- * Whether an id is a uuid as Postgres prints it, remembering the last one that was: a batch's
- * states come run by run, all of one flow run, so most checks repeat the one before (two
- * regular-expression tests per state were about 2% of a 10,000-task run's CPU).
+ * The flow run id of details that are exactly `{ flowRunId, taskRunId }` for this task run;
+ * undefined for any other details, which are sent whole. Building the usual ones in SQL stores the
+ * same JSON: every id here is a lower-case uuid, as Postgres prints it (the `Uuid` schema
+ * lower-cases ids from the API, and the others were read from the database).
  */
-class CanonicalUuidCheck {
-  #last = '';
-
-  test(id: string): boolean {
-    if (id === this.#last) return true;
-    if (!CANONICAL_UUID.test(id)) return false;
-    this.#last = id;
-    return true;
-  }
-}
-
-/** One check for task run ids, one for flow run ids. */
-interface CanonicalUuids {
-  run: CanonicalUuidCheck;
-  flowRun: CanonicalUuidCheck;
-}
-
-/**
- * The flow run id of details that are exactly `{ flowRunId, taskRunId }` for this task run, in
- * the form Postgres prints them back (so building them in SQL stores the same JSON); undefined
- * for any other details, which are sent whole.
- */
-function usualFlowRunId(
-  details: State['stateDetails'] | undefined,
-  taskRunId: string,
-  canonical: CanonicalUuids,
-): string | undefined {
-  if (!details || details.taskRunId !== taskRunId || !canonical.run.test(taskRunId)) return undefined;
+function usualFlowRunId(details: State['stateDetails'] | undefined, taskRunId: string): string | undefined {
+  if (!details || details.taskRunId !== taskRunId) return undefined;
   const flowRunId = details.flowRunId;
-  if (typeof flowRunId !== 'string' || !canonical.flowRun.test(flowRunId)) return undefined;
+  if (typeof flowRunId !== 'string') return undefined;
   let keys = 0;
   for (const key in details) {
     if ((details as Record<string, unknown>)[key] !== undefined) keys += 1;
