@@ -87,6 +87,19 @@ describe('a fixed statement', () => {
     expect(textArrayLiteral(['PENDING', null, 'a b'])).toBe('{PENDING,NULL,"a b"}');
   });
 
+  it('runs in the transaction it is given, and outside it when given the database', async () => {
+    const txid = new FixedStatement<{ txid: string }>('select txid_current()::text as txid');
+    const { db } = t.resources;
+    const inside = await db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ txid: string }>`select txid_current()::text as txid`.execute(trx);
+      return { statement: (await txid.execute(trx, [])).rows[0]?.txid, transaction: rows[0]?.txid };
+    });
+    expect(inside.statement).toBe(inside.transaction);
+    const outside = (await txid.execute(db, [])).rows[0]?.txid;
+    expect(outside).toBeDefined();
+    expect(outside).not.toBe(inside.transaction);
+  });
+
   it('refuses a second text under a name already taken', () => {
     new FixedStatement('select 1 as one', { prepareAs: 'weft_test_one' });
     expect(() => new FixedStatement('select 2 as two', { prepareAs: 'weft_test_one' })).toThrow(
