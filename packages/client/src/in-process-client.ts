@@ -13,13 +13,19 @@ import { WeftUntypedClient } from './weft-untyped-client';
 export interface WeftInProcessServer {
   router: AppRouter;
   createContext(): Promise<unknown>;
+  /**
+   * The mutations the server can run without tRPC's middleware chain (the engine's calls of
+   * every flow run), by path; undefined for the others. Optional: an older server lacks it.
+   */
+  directCall?(path: string): ((input: unknown) => Promise<unknown>) | undefined;
 }
 
 /**
  * The untyped client of `createWeftClient({ server })`. A query or mutation calls the procedure
  * directly, as tRPC's `localLink` does, without the link's observable and abort signals, which
  * cost more than the call itself for the engine's small, frequent calls (about 0.3 ms of CPU
- * each, measured in bench/); errors become the same `TRPCClientError` the link makes. A call
+ * each, measured in bench/); errors become the same `TRPCClientError` the link makes. A
+ * procedure the server offers in direct form (`directCall`) skips tRPC's middlewares too. A call
  * given a `signal`, and every subscription, goes through `localLink`.
  * @internal
  */
@@ -52,6 +58,8 @@ export class InProcessUntypedClient extends WeftUntypedClient<AppRouter> {
     const { router } = this.#server;
     let ctx: unknown;
     try {
+      const direct = type === 'mutation' ? this.#server.directCall?.(path) : undefined;
+      if (direct) return await direct(input);
       ctx = await this.#server.createContext();
       return await callTRPCProcedure({
         router,

@@ -44,6 +44,33 @@ describe('createWeftClient in-process ({ server })', () => {
     expect((error as Error).message).toContain('name');
   });
 
+  it("calls the server's direct form of a flow run's create and setState, errors included", async () => {
+    const asked: string[] = [];
+    const direct = createWeftClient({
+      server: {
+        router: server.server.router,
+        createContext: server.server.createContext,
+        directCall: (path) => {
+          asked.push(path);
+          return server.server.directCall(path);
+        },
+      },
+    });
+    const flow = await direct.flows.create.mutate({ name: 'direct' });
+    const run = await direct.flowRuns.create.mutate({ flowId: flow.id, state: { type: 'RUNNING' } });
+    expect(run.startTime).toBeInstanceOf(Date);
+    const result = await direct.flowRuns.setState.mutate({ id: run.id, state: { type: 'COMPLETED' } });
+    expect(result.status).toBe('ACCEPT');
+    const error = await direct.flowRuns.create.mutate({ flowId: 'not-a-uuid' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TRPCClientError);
+    expect((error as { data: unknown }).data).toMatchObject({ code: 'BAD_REQUEST', weftCode: 'VALIDATION' });
+    expect((error as Error).message).toContain('flowId');
+    expect(asked).toEqual(['flows.create', 'flowRuns.create', 'flowRuns.setState', 'flowRuns.create']);
+  });
+
   it("takes a call with a signal through tRPC's local link", async () => {
     const flow = await client.flows.create.mutate(
       { name: 'with a signal' },

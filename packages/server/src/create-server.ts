@@ -9,6 +9,7 @@ import {
 } from './db/create-db';
 import { dropAllTables, migrateToLatest } from './db/migrator';
 import { registerBuiltinBlockTypes } from './domains/blocks/builtin-block-types';
+import { flowRunDirectProcedures } from './domains/flow-runs/flow-run-router';
 import { ServerEvents } from './events';
 import { createHttpServer } from './http/create-http-server';
 import { UI_BUILD_COMMAND } from './http/serve-ui';
@@ -21,6 +22,7 @@ import { createServiceRunner, type ServiceRunner } from './services/background-s
 import { SERVER_SERVICES } from './services/index';
 import type { TrpcContext } from './trpc/context';
 import { createContextFactory } from './trpc/create-context';
+import { createDirectCall, type DirectCall } from './trpc/direct-calls';
 
 /** Options of {@link createServer}. */
 export interface CreateServerOptions {
@@ -71,6 +73,11 @@ export interface WeftServer {
   router: AppRouter;
   /** A context for in-process calls (`appRouter.createCaller(await server.createContext())`). */
   createContext(): Promise<TrpcContext>;
+  /**
+   * The engine's per-run procedures without tRPC's middleware chain, for the in-process client
+   * (`createWeftClient({ server })`): same validation, answers and errors. @internal
+   */
+  directCall: DirectCall;
   /** Serve HTTP: the API, and the web UI when `ui` is given. @default host '127.0.0.1', port 4200 */
   listen(options?: ListenOptions): Promise<ListenResult>;
   /** Stop HTTP, close the database and release its lock. */
@@ -130,6 +137,7 @@ export async function createServerInternals(options: CreateServerOptions = {}): 
     resources,
     services,
     createContext,
+    directCall: createDirectCall(flowRunDirectProcedures, createContext),
     async listen(listenOptions = {}) {
       if (listening) throw new Error('The server is already listening');
       listening = true;

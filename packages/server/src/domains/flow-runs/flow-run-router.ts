@@ -17,6 +17,7 @@ import {
   Uuid,
 } from '@weft/schemas';
 import { z } from 'zod';
+import type { DirectProcedure } from '../../trpc/direct-calls';
 import { procedure, router } from '../../trpc/init';
 
 const ById = z.object({ id: Uuid });
@@ -27,12 +28,27 @@ const FlowRunSetStateInput = z.compile(FlowRunSetState);
 const FlowRunOutput = z.compile(FlowRun);
 const OrchestrationResultOutput = z.compile(OrchestrationResult);
 
+const create: DirectProcedure<typeof FlowRunCreateInput, typeof FlowRunOutput> = {
+  input: FlowRunCreateInput,
+  output: FlowRunOutput,
+  run: (ctx, input) => ctx.services.flowRuns.create(input),
+};
+
+const setState: DirectProcedure<typeof FlowRunSetStateInput, typeof OrchestrationResultOutput> = {
+  input: FlowRunSetStateInput,
+  output: OrchestrationResultOutput,
+  run: (ctx, input) => ctx.services.flowRuns.setState(input),
+};
+
+/** The engine's two calls of every flow run, callable in-process without tRPC (`createDirectCall`). */
+export const flowRunDirectProcedures = { 'flowRuns.create': create, 'flowRuns.setState': setState };
+
 /** `flowRuns.*` procedures. */
 export const flowRunRouter = router({
   create: procedure
-    .input(FlowRunCreateInput)
-    .output(FlowRunOutput)
-    .mutation(({ ctx, input }) => ctx.services.flowRuns.create(input)),
+    .input(create.input)
+    .output(create.output)
+    .mutation(({ ctx, input }) => create.run(ctx, input)),
   read: procedure
     .input(ById)
     .output(FlowRun)
@@ -51,9 +67,9 @@ export const flowRunRouter = router({
     .output(FlowRun)
     .mutation(({ ctx, input }) => ctx.services.flowRuns.update(input)),
   setState: procedure
-    .input(FlowRunSetStateInput)
-    .output(OrchestrationResultOutput)
-    .mutation(({ ctx, input }) => ctx.services.flowRuns.setState(input)),
+    .input(setState.input)
+    .output(setState.output)
+    .mutation(({ ctx, input }) => setState.run(ctx, input)),
   states: procedure
     .input(ById)
     .output(z.array(State))
