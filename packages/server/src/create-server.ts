@@ -126,6 +126,7 @@ export async function createServerInternals(options: CreateServerOptions = {}): 
     home: options.home ?? defaultHome(),
   };
   const createContext = createContextFactory(resources);
+  const directCall = createDirectCall(flowRunDirectProcedures, createContext);
   const services = createServiceRunner(resources, SERVER_SERVICES);
   if (options.services !== false) services.start();
   const apiKey = options.apiKey ?? (process.env.WEFT_SERVER_API_KEY || undefined);
@@ -137,7 +138,7 @@ export async function createServerInternals(options: CreateServerOptions = {}): 
     resources,
     services,
     createContext,
-    directCall: createDirectCall(flowRunDirectProcedures, createContext),
+    directCall,
     async listen(listenOptions = {}) {
       if (listening) throw new Error('The server is already listening');
       listening = true;
@@ -145,6 +146,7 @@ export async function createServerInternals(options: CreateServerOptions = {}): 
         const ui = listenOptions.ui ? await loadUi(listenOptions.ui.assetsDir, resources.logger) : undefined;
         const server = createHttpServer({
           createContext,
+          directCall,
           ...(apiKey ? { apiKey } : {}),
           ...(ui ? { ui } : {}),
         });

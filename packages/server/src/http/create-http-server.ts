@@ -4,6 +4,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { API_VERSION } from '@weft/schemas';
 import { appRouter } from '../router';
 import type { TrpcContext } from '../trpc/context';
+import type { DirectCall } from '../trpc/direct-calls';
 import { SERVER_VERSION } from '../version';
 import { createDirectMutationHandler } from './direct-mutation';
 import { sendJson } from './send-json';
@@ -20,6 +21,8 @@ export interface HttpServerOptions {
   apiKey?: string;
   /** The built web UI to serve at `/` (public: only `/api` needs the key). @default no UI */
   ui?: UiAssets;
+  /** The mutations that also run without tRPC's middleware chain (`WeftServer.directCall`). */
+  directCall?: DirectCall;
 }
 
 /**
@@ -33,7 +36,11 @@ export function createHttpServer(options: HttpServerOptions): Server {
     basePath: `${API_PREFIX}/`,
     createContext: () => options.createContext(),
   });
-  const direct = createDirectMutationHandler({ router: appRouter, createContext: options.createContext });
+  const direct = createDirectMutationHandler({
+    router: appRouter,
+    createContext: options.createContext,
+    directCall: options.directCall,
+  });
   const expected = options.apiKey ? Buffer.from(`Bearer ${options.apiKey}`) : null;
   const ui = options.ui ? createUiHandler(options.ui) : null;
   return createNodeServer((req, res) => {

@@ -9,11 +9,14 @@ import {
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { AppRouter } from '../router';
 import type { TrpcContext } from '../trpc/context';
+import type { DirectCall } from '../trpc/direct-calls';
 
 /** What {@link createDirectMutationHandler} calls. */
 interface DirectMutationOptions {
   router: AppRouter;
   createContext: () => Promise<TrpcContext>;
+  /** The procedures that also run without tRPC's middleware chain (a flow run's create and setState). */
+  directCall?: DirectCall | undefined;
 }
 
 /**
@@ -65,16 +68,21 @@ async function answer(
     } catch (cause) {
       throw new TRPCError({ code: 'BAD_REQUEST', cause });
     }
-    ctx = await options.createContext();
-    const data = await callTRPCProcedure({
-      router,
-      path,
-      getRawInput: async () => input,
-      ctx,
-      type: 'mutation',
-      signal: undefined,
-      batchIndex: 0,
-    });
+    const direct = options.directCall?.(path);
+    let data: unknown;
+    if (direct) data = await direct(input);
+    else {
+      ctx = await options.createContext();
+      data = await callTRPCProcedure({
+        router,
+        path,
+        getRawInput: async () => input,
+        ctx,
+        type: 'mutation',
+        signal: undefined,
+        batchIndex: 0,
+      });
+    }
     payload = transformTRPCResponse(router._def._config, { result: { data } });
   } catch (cause) {
     const error = getTRPCErrorFromUnknown(cause);

@@ -35,7 +35,7 @@ async function failure(promise: Promise<unknown>): Promise<TRPCError> {
 
 describe('a direct call', () => {
   it('is built from the schemas its tRPC procedure validates with', () => {
-    const procedures = appRouter._def.procedures as Record<
+    const procedures = appRouter._def.procedures as unknown as Record<
       string,
       { _def: { inputs: unknown[]; output?: unknown } }
     >;
