@@ -65,6 +65,18 @@ describe('logs', () => {
     const log = { id: uuid7(), name: 'n', level: 20, message: 'once', timestamp: at(5), flowRunId };
     await api.logs.create([log]);
     expect(await api.logs.create([log])).toEqual({ count: 0 });
+    // Half retried: only the new log is counted, and only it is announced to watchers.
+    const announced: string[] = [];
+    const off = t.resources.events.on('logsCreated', ({ logs }) => {
+      announced.push(...logs.map((l) => l.message));
+    });
+    const next = { ...log, id: uuid7(), message: 'new' };
+    try {
+      expect(await api.logs.create([log, next])).toEqual({ count: 1 });
+    } finally {
+      off();
+    }
+    expect(announced).toEqual(['new']);
   });
 
   it('keeps a message with a NUL character, replaced', async () => {
