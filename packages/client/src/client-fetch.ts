@@ -37,13 +37,17 @@ export function createClientFetch(options: ClientFetchOptions): typeof fetch {
 async function isTrpcErrorResponse(response: Response): Promise<boolean> {
   if (!response.headers.get('content-type')?.includes('application/json')) return false;
   try {
-    const body: unknown = await response.clone().json();
-    const items = Array.isArray(body) ? body : [body];
-    return items.length > 0 && items.every(isTrpcEnvelope);
+    return isTrpcBody(await response.clone().json());
   } catch {
     // Not JSON after all: a proxy's error page with the wrong content type.
     return false;
   }
+}
+
+/** Whether a parsed JSON answer is tRPC's: an envelope, or a batch of them. @internal */
+export function isTrpcBody(body: unknown): boolean {
+  const items = Array.isArray(body) ? body : [body];
+  return items.length > 0 && items.every(isTrpcEnvelope);
 }
 
 function isTrpcEnvelope(value: unknown): boolean {

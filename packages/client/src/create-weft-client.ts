@@ -12,9 +12,11 @@ import type { AppRouter } from '@weft/server/router';
 import { EventSource } from 'eventsource';
 import { toApiUrl } from './api-url';
 import { createClientFetch } from './client-fetch';
+import { createHttpMutation } from './http-mutation';
 import { InProcessUntypedClient, type WeftInProcessServer } from './in-process-client';
 import { createNodeHttpFetch } from './node-http-fetch';
-import { WeftUntypedClient } from './weft-untyped-client';
+import { createNodeHttpRequest, type NodeHttpRequest } from './node-http-request';
+import { LeanMutationUntypedClient, WeftUntypedClient } from './weft-untyped-client';
 
 /** The typed Weft client: `client.flowRuns.read.query({ id })`, `client.flowRuns.watch.subscribe(…)`. */
 export type WeftClient = TRPCClient<AppRouter>;
@@ -49,7 +51,8 @@ export type WeftClientOptions = WeftHttpClientOptions | WeftInProcessClientOptio
 
 /**
  * Create a typed client for a Weft server. Over HTTP, queries are batched to `<url>/api`, each
- * mutation is sent at once on its own request, and subscriptions use Server-Sent Events; dates
+ * mutation is sent at once on its own request (on Node, without tRPC's link chain unless a
+ * `fetch` is given), and subscriptions use Server-Sent Events; dates
  * come back as `Date`. Transport failures throw `WeftClientError`; errors from the server are `TRPCClientError`s whose
  * `data.code` is the tRPC code and `data.weftCode` the Weft one.
  * @example
@@ -61,16 +64,26 @@ export type WeftClientOptions = WeftHttpClientOptions | WeftInProcessClientOptio
  */
 export function createWeftClient(options: WeftClientOptions): WeftClient {
   if ('server' in options) return createTRPCClientProxy(new InProcessUntypedClient(options.server));
-  return createTRPCClientProxy(new WeftUntypedClient<AppRouter>({ links: httpLinks(options) }));
+  const apiUrl = toApiUrl(options.url);
+  const request = options.fetch ? undefined : createNodeHttpRequest();
+  const links = httpLinks(options, request);
+  // On Node, without a fetch of the caller's own, a mutation skips the links (createHttpMutation).
+  if (!request || apiUrl.includes('?'))
+    return createTRPCClientProxy(new WeftUntypedClient<AppRouter>({ links }));
+  const mutate = createHttpMutation({ apiUrl, apiKey: options.apiKey, headers: options.headers, request });
+  return createTRPCClientProxy(new LeanMutationUntypedClient<AppRouter>({ links, mutate }));
 }
 
-function httpLinks(options: WeftHttpClientOptions): TRPCLink<AppRouter>[] {
+function httpLinks(
+  options: WeftHttpClientOptions,
+  request: NodeHttpRequest | undefined,
+): TRPCLink<AppRouter>[] {
   const url = toApiUrl(options.url);
   const clientFetch = (base: typeof globalThis.fetch | undefined) =>
     createClientFetch({ apiUrl: url, apiKey: options.apiKey, headers: options.headers, fetch: base });
   // Subscriptions stream their body, so they keep the global fetch; calls take node:http on Node.
   const streamingFetch = clientFetch(options.fetch);
-  const callFetch = options.fetch ? streamingFetch : clientFetch(createNodeHttpFetch());
+  const callFetch = options.fetch ? streamingFetch : clientFetch(createNodeHttpFetch(request));
   return [
     splitLink({
       condition: (op) => op.type === 'subscription',

@@ -1,4 +1,4 @@
-import type { TRPCRequestOptions } from '@trpc/client';
+import type { TRPCLink, TRPCRequestOptions } from '@trpc/client';
 import { isTRPCClientError, TRPCUntypedClient } from '@trpc/client';
 import type { AnyRouter } from '@trpc/server';
 import { isWeftClientError } from './errors';
@@ -25,6 +25,26 @@ export class WeftUntypedClient<TRouter extends AnyRouter> extends TRPCUntypedCli
     } catch (error: unknown) {
       throw unwrapTransportError(error);
     }
+  }
+}
+
+/**
+ * {@link WeftUntypedClient} whose mutations without a signal go out through `mutate` (a lean
+ * HTTP request, see `createHttpMutation`) instead of the links. @internal
+ */
+export class LeanMutationUntypedClient<TRouter extends AnyRouter> extends WeftUntypedClient<TRouter> {
+  readonly #mutate: (path: string, input: unknown) => Promise<unknown>;
+
+  constructor(options: {
+    links: TRPCLink<TRouter>[];
+    mutate: (path: string, input: unknown) => Promise<unknown>;
+  }) {
+    super({ links: options.links });
+    this.#mutate = options.mutate;
+  }
+
+  override mutation(path: string, input?: unknown, opts?: TRPCRequestOptions): Promise<unknown> {
+    return opts?.signal ? super.mutation(path, input, opts) : this.#mutate(path, input);
   }
 }
 
