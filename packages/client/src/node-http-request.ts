@@ -8,7 +8,7 @@ export interface NodeHttpAnswer {
   status: number;
   statusMessage: string;
   headers: Http.IncomingHttpHeaders;
-  body: Buffer;
+  body: Buffer<ArrayBuffer>;
 }
 
 /** What a request sends: a string body (or none), header names in lower case. */
