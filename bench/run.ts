@@ -17,6 +17,7 @@ const sizes = quick
       BENCH_TASKS: '1000',
       BENCH_OVERHEAD_TASKS: '500',
       BENCH_FLOW_RUNS: '50',
+      BENCH_FLOW_RUNS_WARM_UP: '100',
       BENCH_SERVE_RUNS: '20',
       BENCH_WORKER_RUNS: '4',
     }
@@ -24,6 +25,7 @@ const sizes = quick
       BENCH_TASKS: '10000',
       BENCH_OVERHEAD_TASKS: '5000',
       BENCH_FLOW_RUNS: '500',
+      BENCH_FLOW_RUNS_WARM_UP: '1500',
       BENCH_SERVE_RUNS: '200',
       BENCH_WORKER_RUNS: '20',
     };
