@@ -61,7 +61,8 @@ function isTrpcEnvelope(value: unknown): boolean {
   return typeof shape.code === 'number';
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** Whether a value is a non-null object. @internal */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 

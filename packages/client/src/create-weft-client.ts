@@ -66,7 +66,7 @@ export function createWeftClient(options: WeftClientOptions): WeftClient {
   if ('server' in options) return createTRPCClientProxy(new InProcessUntypedClient(options.server));
   const apiUrl = toApiUrl(options.url);
   const request = options.fetch ? undefined : createNodeHttpRequest();
-  const links = httpLinks(options, request);
+  const links = httpLinks(options, apiUrl, request);
   // On Node, without a fetch of the caller's own, a mutation skips the links (createHttpMutation).
   if (!request || apiUrl.includes('?'))
     return createTRPCClientProxy(new WeftUntypedClient<AppRouter>({ links }));
@@ -76,9 +76,9 @@ export function createWeftClient(options: WeftClientOptions): WeftClient {
 
 function httpLinks(
   options: WeftHttpClientOptions,
+  url: string,
   request: NodeHttpRequest | undefined,
 ): TRPCLink<AppRouter>[] {
-  const url = toApiUrl(options.url);
   const clientFetch = (base: typeof globalThis.fetch | undefined) =>
     createClientFetch({ apiUrl: url, apiKey: options.apiKey, headers: options.headers, fetch: base });
   // Subscriptions stream their body, so they keep the global fetch; calls take node:http on Node.

@@ -1,6 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { wireTransformer } from '@weft/schemas';
-import { isTrpcBody } from './client-fetch';
+import { isRecord, isTrpcBody } from './client-fetch';
 import { httpError, unreachableError } from './errors';
 import { type NodeHttpAnswer, type NodeHttpRequest, toResponse } from './node-http-request';
 
@@ -86,8 +86,4 @@ function readEnvelope(json: unknown): { data: unknown } | { error: { code: numbe
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { taskRunTransforms } from './task-run-transforms';
+import { applyTaskRunTransforms, taskRunTransforms } from './task-run-transforms';
 import { at, stateOf, taskRunOf } from './test-fixtures';
 
 describe('taskRunTransforms', () => {
@@ -43,5 +43,24 @@ describe('taskRunTransforms', () => {
   it('leaves a task run without a flow run with flowRunId null', () => {
     const { state } = taskRunTransforms(taskRunOf({ flowRunId: null }), stateOf('Pending'));
     expect(state.stateDetails.flowRunId).toBeNull();
+  });
+});
+
+describe('applyTaskRunTransforms', () => {
+  it('writes onto the run what taskRunTransforms patches, and returns the same state', () => {
+    const states = [
+      stateOf('Pending', { at: 1 }),
+      stateOf('Running', { at: 2 }),
+      stateOf('Completed', { at: 5 }),
+    ];
+    const patched = taskRunOf();
+    const inPlace = taskRunOf({ id: patched.id, flowRunId: patched.flowRunId });
+    for (const recorded of states) {
+      const { state, runPatch } = taskRunTransforms(patched, recorded);
+      Object.assign(patched, runPatch, { state });
+      expect(applyTaskRunTransforms(inPlace, recorded)).toEqual(state);
+      expect(inPlace).toEqual(patched);
+    }
+    expect(inPlace).toMatchObject({ runCount: 1, startTime: at(2), endTime: at(5), totalRunTime: 3 });
   });
 });
