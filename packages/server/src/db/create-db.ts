@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { ConfigError } from '../errors';
 import type { Database } from './database';
-import { runFixedStatementsDirectly } from './fixed-statement';
+import { datesAsText, runFixedStatementsDirectly } from './fixed-statement';
 import { PGliteDialect } from './pglite-dialect';
 import { preparingPool } from './preparing-pool';
 import { acquireServerLock, type ServerLock } from './server-lock';
@@ -104,9 +104,10 @@ async function openPostgres(
   });
   pool.on('error', (error) => options.onConnectionError?.(error));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
-  runFixedStatementsDirectly(db, (text, values, name) =>
-    pool.query(name === undefined ? { text, values } : { name, text, values }),
-  );
+  runFixedStatementsDirectly(db, (text, parameters, name) => {
+    const values = datesAsText(parameters);
+    return pool.query(name === undefined ? { text, values } : { name, text, values });
+  });
   if (config.schema) {
     try {
       await sql`create schema if not exists ${sql.id(config.schema)}`.execute(db);

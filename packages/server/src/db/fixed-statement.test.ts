@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/create-test-server';
 import {
+  datesAsText,
   FixedStatement,
   placeholders,
   plainArrayLiteral,
@@ -98,6 +99,43 @@ describe('a fixed statement', () => {
     const outside = (await txid.execute(db, [])).rows[0]?.txid;
     expect(outside).toBeDefined();
     expect(outside).not.toBe(inside.transaction);
+  });
+
+  it('passes dates as the same instants, on the database and in a transaction', async () => {
+    const dates = [
+      new Date('2026-11-21T23:59:59.123Z'),
+      new Date('0001-01-01T00:00:00.000Z'),
+      new Date('9999-12-31T23:59:59.999Z'),
+      // Outside ISO's four-digit years: `pg` formats these itself. PGlite's driver writes every
+      // date as ISO text and cannot send them (its own limit, not the statement's).
+      ...(process.env.WEFT_TEST_DB === 'postgres'
+        ? [new Date(Date.UTC(10_000, 0, 1, 12)), new Date(Date.UTC(-44, 2, 15))]
+        : []),
+    ];
+    const statement = new FixedStatement<{ at: Date; ms: number }>(
+      'select $1::timestamptz as at, (extract(epoch from $1::timestamptz) * 1000)::float8 as ms',
+    );
+    const { db } = t.resources;
+    for (const date of dates) {
+      const outside = (await statement.execute(db, [date])).rows[0];
+      const inside = await db
+        .transaction()
+        .execute(async (trx) => (await statement.execute(trx, [date])).rows[0]);
+      // Postgres counts a year before 1 AD one off from JS, so compare instants through epoch ms.
+      expect(outside?.ms, date.toISOString()).toBe(date.getTime());
+      expect(inside?.ms, date.toISOString()).toBe(date.getTime());
+    }
+  });
+
+  it('turns dates of years 1 to 9999 into ISO text and leaves the rest as they are', () => {
+    const at = new Date('2026-11-21T23:59:59.123Z');
+    const far = new Date(Date.UTC(10_000, 0, 1));
+    const invalid = new Date(Number.NaN);
+    const given = [at, 'x', 1, null, far, invalid];
+    expect(datesAsText(given)).toEqual(['2026-11-21T23:59:59.123Z', 'x', 1, null, far, invalid]);
+    expect(given[0]).toBe(at);
+    const none = ['x', 2];
+    expect(datesAsText(none)).toBe(none);
   });
 
   it('refuses a second text under a name already taken', () => {

@@ -41,6 +41,25 @@ export function runFixedStatementsDirectly(db: Kysely<Database>, query: DirectQu
 }
 
 /**
+ * The parameters with each `Date` of years 1 to 9999 as its ISO text (`toISOString()`), which
+ * Postgres reads as the same instant. `pg` would format it in local time, field by field: about
+ * 2% of the CPU of a flow run while V8 has not optimised it yet (bench/). Other values, and dates
+ * outside those years (which ISO writes with six digits), are left to `pg`. @internal
+ */
+export function datesAsText(parameters: unknown[]): unknown[] {
+  let values = parameters;
+  for (let i = 0; i < parameters.length; i++) {
+    const value = parameters[i];
+    if (!(value instanceof Date)) continue;
+    const year = value.getUTCFullYear();
+    if (!(year >= 1 && year <= 9999)) continue; // NaN too: an invalid date
+    if (values === parameters) values = parameters.slice();
+    values[i] = value.toISOString();
+  }
+  return values;
+}
+
+/**
  * A statement with a fixed text and positional parameters (`$1`, `$2`, ...).
  * @internal
  */
